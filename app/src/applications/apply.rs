@@ -1,0 +1,263 @@
+//! The public application form. Works without JavaScript (a plain form post
+//! to the server function); with JavaScript each field is checked as it is
+//! typed, by the same functions the server runs.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{check_field, field_label, SubmitApplication};
+use crate::components::random_key;
+use crate::error::AppError;
+use crate::validate::{countries, OrgSize, OrgType};
+
+#[derive(Clone, Copy, PartialEq)]
+pub enum Kind {
+    Text,
+    Email,
+    Tel,
+    Url,
+    TextArea,
+    Country,
+    OrgType,
+    OrgSize,
+}
+
+/// Messages per field: the browser's own checks win over the server's
+/// answer once the person has touched the field again.
+#[derive(Clone, Copy)]
+pub struct FieldMessages {
+    client: RwSignal<HashMap<String, Option<String>>>,
+    server: Signal<Option<AppError>>,
+}
+
+impl FieldMessages {
+    pub fn new(server: Signal<Option<AppError>>) -> Self {
+        Self {
+            client: RwSignal::new(HashMap::new()),
+            server,
+        }
+    }
+
+    pub fn check(&self, field: &str, value: &str) {
+        let message = check_field(field, value).err();
+        self.client.update(|m| {
+            m.insert(field.to_string(), message);
+        });
+    }
+
+    pub fn message(&self, field: &str) -> Option<String> {
+        if let Some(own) = self.client.with(|m| m.get(field).cloned()) {
+            return own;
+        }
+        self.server.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .and_then(|f| f.get(field).map(str::to_string))
+        })
+    }
+}
+
+/// One labelled input with its message underneath.
+#[component]
+pub fn FormField(
+    /// The `ApplicationInput` field name.
+    name: &'static str,
+    kind: Kind,
+    messages: FieldMessages,
+    #[prop(optional)] required: bool,
+    #[prop(optional, into)] value: String,
+    #[prop(optional)] hint: &'static str,
+    /// Prefix of the posted name: `application` gives `application[city]`.
+    #[prop(default = "application")]
+    group: &'static str,
+) -> impl IntoView {
+    let id = format!("f-{name}");
+    let error_id = format!("{id}-error");
+    let posted = format!("{group}[{name}]");
+    let touched = RwSignal::new(false);
+    let on_input = move |ev: leptos::ev::Event| {
+        if touched.get_untracked() {
+            messages.check(name, &event_target_value(&ev));
+        }
+    };
+    let on_blur = move |ev: leptos::ev::FocusEvent| {
+        touched.set(true);
+        messages.check(name, &event_target_value(&ev));
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        touched.set(true);
+        messages.check(name, &event_target_value(&ev));
+    };
+    let message = move || messages.message(name);
+    let invalid = move || message().is_some().then_some("true");
+    let described = error_id.clone();
+    let control = match kind {
+        Kind::TextArea => view! {
+            <textarea id=id.clone() name=posted.clone() rows="4" required=required
+                aria-invalid=invalid aria-describedby=described.clone()
+                on:input=on_input on:focusout=on_blur data-testid=format!("field-{name}")
+            >{value.clone()}</textarea>
+        }
+        .into_any(),
+        Kind::Country | Kind::OrgType | Kind::OrgSize => {
+            let options: Vec<(String, String)> = match kind {
+                Kind::Country => countries()
+                    .into_iter()
+                    .map(|(c, n)| (c.to_string(), n.to_string()))
+                    .collect(),
+                Kind::OrgType => OrgType::ALL
+                    .iter()
+                    .map(|t| (t.code().to_string(), t.label().to_string()))
+                    .collect(),
+                _ => OrgSize::ALL
+                    .iter()
+                    .map(|t| (t.code().to_string(), t.label().to_string()))
+                    .collect(),
+            };
+            let current = value.clone();
+            view! {
+                <select id=id.clone() name=posted.clone() required=required
+                    aria-invalid=invalid aria-describedby=described.clone()
+                    on:change=on_change data-testid=format!("field-{name}")
+                >
+                    <option value="" selected=current.is_empty()>"Choose…"</option>
+                    {options
+                        .into_iter()
+                        .map(|(code, label)| {
+                            let selected = code == current;
+                            view! { <option value=code selected=selected>{label}</option> }
+                        })
+                        .collect_view()}
+                </select>
+            }
+            .into_any()
+        }
+        _ => {
+            let (input_type, autocomplete) = match kind {
+                Kind::Email => ("email", "email"),
+                Kind::Tel => ("tel", "tel"),
+                Kind::Url => ("url", "url"),
+                _ => ("text", "off"),
+            };
+            view! {
+                <input id=id.clone() name=posted.clone() type=input_type value=value.clone()
+                    autocomplete=autocomplete required=required
+                    aria-invalid=invalid aria-describedby=described.clone()
+                    on:input=on_input on:focusout=on_blur data-testid=format!("field-{name}")
+                />
+            }
+            .into_any()
+        }
+    };
+    view! {
+        <div class="field" class:field-invalid=move || message().is_some()>
+            <label for=id.clone()>
+                {field_label(name)}
+                {(!required).then(|| view! { <span class="optional">" (optional)"</span> })}
+            </label>
+            {control}
+            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            <p class="field-error" id=error_id aria-live="polite" data-testid=format!("error-{name}")>
+                {message}
+            </p>
+        </div>
+    }
+}
+
+#[component]
+pub fn ApplyPage() -> impl IntoView {
+    let submit = ServerAction::<SubmitApplication>::new();
+    // Made once on the server and carried into the browser with the page,
+    // so the rendered form and the hydrated one post the same key.
+    let key = SharedValue::new(random_key).into_inner();
+    let server_error = Signal::derive(move || submit.value().get().and_then(Result::err));
+    let messages = FieldMessages::new(server_error);
+    let general = move || {
+        server_error.get().and_then(|e| match e {
+            AppError::Validation(_) => None,
+            other => Some(other.to_string()),
+        })
+    };
+    let invalid_count = move || {
+        server_error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .map(|f| f.0.len())
+                .unwrap_or(0)
+        })
+    };
+    let terms_message = move || messages.message("accept_terms");
+
+    view! {
+        <Title text="Apply — Coursegate"/>
+        <section class="page narrow">
+            <h1>"Apply to become a customer"</h1>
+            <p class="lead">
+                "Tell us about your organization. Our staff review every application; you will get a private link to follow it and answer any questions."
+            </p>
+            {move || general().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div> })}
+            {move || (invalid_count() > 0).then(|| view! {
+                <div class="banner banner-error" role="alert" data-testid="error-summary">
+                    {format!("Please correct {} highlighted field{}.", invalid_count(), if invalid_count() == 1 { "" } else { "s" })}
+                </div>
+            })}
+            <ActionForm action=submit attr:class="form" attr:novalidate="" attr:data-testid="apply-form">
+                <input type="hidden" name="application[submission_key]" value=key/>
+                <fieldset>
+                    <legend>"Organization"</legend>
+                    <FormField name="legal_name" kind=Kind::Text messages required=true/>
+                    <div class="row">
+                        <FormField name="registration_id" kind=Kind::Text messages required=true hint="As in the trade register, e.g. 1234567-8"/>
+                        <FormField name="country" kind=Kind::Country messages required=true/>
+                    </div>
+                    <div class="row">
+                        <FormField name="org_type" kind=Kind::OrgType messages required=true/>
+                        <FormField name="org_size" kind=Kind::OrgSize messages required=true/>
+                    </div>
+                    <FormField name="website" kind=Kind::Url messages hint="https://…"/>
+                </fieldset>
+                <fieldset>
+                    <legend>"Address"</legend>
+                    <FormField name="street_address" kind=Kind::Text messages required=true/>
+                    <div class="row">
+                        <FormField name="postal_code" kind=Kind::Text messages required=true/>
+                        <FormField name="city" kind=Kind::Text messages required=true/>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"Contact person"</legend>
+                    <FormField name="contact_name" kind=Kind::Text messages required=true/>
+                    <div class="row">
+                        <FormField name="contact_email" kind=Kind::Email messages required=true hint="Becomes the sign-in name if approved"/>
+                        <FormField name="phone" kind=Kind::Tel messages required=true hint="International format, e.g. +358 40 123 4567"/>
+                    </div>
+                </fieldset>
+                <fieldset>
+                    <legend>"Your plans"</legend>
+                    <FormField name="intended_use" kind=Kind::TextArea messages required=true hint="Which courses or services, for how many people, roughly when"/>
+                </fieldset>
+                <div class="field checkbox" class:field-invalid=move || terms_message().is_some()>
+                    <label>
+                        <input type="checkbox" name="application[accept_terms]" value="on" data-testid="field-accept_terms"
+                            on:change=move |ev| {
+                                let checked = event_target_checked(&ev);
+                                messages.client.update(|m| {
+                                    m.insert("accept_terms".into(), (!checked).then(|| "Please accept the terms to apply.".to_string()));
+                                });
+                            }
+                        />
+                        " I accept the terms of service and the processing of these details for reviewing the application."
+                    </label>
+                    <p class="field-error" aria-live="polite" data-testid="error-accept_terms">{terms_message}</p>
+                </div>
+                <button type="submit" class="button primary" data-testid="apply-submit"
+                    disabled=move || submit.pending().get()
+                >
+                    {move || if submit.pending().get() { "Sending…" } else { "Send application" }}
+                </button>
+            </ActionForm>
+        </section>
+    }
+}

@@ -1,0 +1,168 @@
+//! The applicant's private status page, reached through the mailed link.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::apply::{FieldMessages, FormField, Kind};
+use super::{application_status, RespondToInfoRequest, Status, StatusView, WithdrawApplication};
+use crate::components::StatusBadge;
+use crate::error::AppError;
+use crate::format;
+
+fn kind_of(field: &str) -> Kind {
+    match field {
+        "country" => Kind::Country,
+        "org_type" => Kind::OrgType,
+        "org_size" => Kind::OrgSize,
+        "contact_email" => Kind::Email,
+        "phone" => Kind::Tel,
+        "website" => Kind::Url,
+        "intended_use" => Kind::TextArea,
+        _ => Kind::Text,
+    }
+}
+
+#[component]
+pub fn StatusPage() -> impl IntoView {
+    let params = use_params_map();
+    let token = move || params.read().get("token").unwrap_or_default();
+    let respond = ServerAction::<RespondToInfoRequest>::new();
+    let withdraw = ServerAction::<WithdrawApplication>::new();
+    let view_data = Resource::new(
+        move || (token(), respond.version().get(), withdraw.version().get()),
+        |(token, _, _)| application_status(token),
+    );
+
+    view! {
+        <Title text="Application status — Coursegate"/>
+        <section class="page narrow">
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match view_data.await {
+                        Ok(data) => view! { <StatusBody data token=token() respond withdraw/> }.into_any(),
+                        Err(e) => view! {
+                            <h1>"Application status"</h1>
+                            <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div>
+                        }
+                        .into_any(),
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn StatusBody(
+    data: StatusView,
+    token: String,
+    respond: ServerAction<RespondToInfoRequest>,
+    withdraw: ServerAction<WithdrawApplication>,
+) -> impl IntoView {
+    let status = data.status;
+    let respond_error = Signal::derive(move || respond.value().get().and_then(Result::err));
+    let withdraw_error = move || withdraw.value().get().and_then(Result::err);
+    let messages = FieldMessages::new(respond_error);
+    let answer_message = move || {
+        respond_error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .and_then(|f| f.get("answer").map(str::to_string))
+        })
+    };
+    let general_respond_error = move || {
+        respond_error.get().and_then(|e| match e {
+            AppError::Validation(_) => None,
+            other => Some(other.to_string()),
+        })
+    };
+
+    let info_form = data.info_request.clone().map(|(message, fields)| {
+        let values = data.values.clone();
+        let token = token.clone();
+        view! {
+            <section class="card highlight" data-testid="info-request">
+                <h2>"The reviewer asks for more information"</h2>
+                <blockquote class="quote" data-testid="info-request-message">{message}</blockquote>
+                {move || general_respond_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                <ActionForm action=respond attr:class="form" attr:novalidate="" attr:data-testid="respond-form">
+                    <input type="hidden" name="token" value=token.clone()/>
+                    {fields
+                        .iter()
+                        .map(|field| {
+                            let name: &'static str = super::FIELDS
+                                .iter()
+                                .find(|(n, _)| n == field)
+                                .map(|(n, _)| *n)
+                                .unwrap_or("legal_name");
+                            view! {
+                                <FormField name kind=kind_of(name) messages required=name != "website"
+                                    value=values.get(name).to_string()/>
+                            }
+                        })
+                        .collect_view()}
+                    <div class="field" class:field-invalid=move || answer_message().is_some()>
+                        <label for="f-answer">"Your answer"</label>
+                        <textarea id="f-answer" name="answer" rows="4" required data-testid="field-answer"></textarea>
+                        <p class="field-error" aria-live="polite" data-testid="error-answer">{answer_message}</p>
+                    </div>
+                    <button type="submit" class="button primary" data-testid="respond-submit"
+                        disabled=move || respond.pending().get()>"Send answer"</button>
+                </ActionForm>
+            </section>
+        }
+    });
+
+    view! {
+        <p class="eyebrow">"Application"</p>
+        <h1 data-testid="status-org">{data.legal_name.clone()}</h1>
+        <p class="status-line">
+            <StatusBadge code=status.code() label=status.label()/>
+            <span class="muted">{format!(" Submitted {}", format::time(data.created_at))}</span>
+        </p>
+        <div class="banner banner-info" data-testid="private-link-note">
+            "Bookmark this page: its address is your private link. Anyone who has it can see and change this application. We also emailed it to you."
+        </div>
+        {data.rejection_reason.clone().filter(|_| status == Status::Rejected).map(|reason| view! {
+            <section class="card" data-testid="rejection">
+                <h2>"The application was not approved"</h2>
+                <blockquote class="quote">{reason}</blockquote>
+            </section>
+        })}
+        {(status == Status::Approved).then(|| view! {
+            <section class="card" data-testid="approved">
+                <h2>"Welcome aboard"</h2>
+                <p>"Your customer account has been created. We emailed the contact person a link to set a password and sign in."</p>
+            </section>
+        })}
+        {info_form}
+        <section class="card">
+            <h2>"Timeline"</h2>
+            <ol class="timeline" data-testid="timeline">
+                {data.timeline.iter().map(|entry| view! {
+                    <li>
+                        <span class="timeline-when">{format::time(entry.at)}</span>
+                        <span class="timeline-what">{entry.label.clone()}</span>
+                        {entry.message.clone().map(|m| view! { <p class="timeline-message">{m}</p> })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+        {(!status.is_final()).then(|| view! {
+            <section class="card danger-zone">
+                <h2>"Withdraw the application"</h2>
+                <p class="muted">"Withdrawing is final. You can apply again later."</p>
+                {move || withdraw_error().map(|e| view! { <div class="banner banner-error" role="alert">{e.to_string()}</div> })}
+                <ActionForm action=withdraw attr:class="form inline" attr:data-testid="withdraw-form">
+                    <input type="hidden" name="token" value=token.clone()/>
+                    <label class="checkbox">
+                        <input type="checkbox" required data-testid="withdraw-confirm"/>
+                        " Yes, withdraw this application"
+                    </label>
+                    <button type="submit" class="button danger" data-testid="withdraw-submit">"Withdraw"</button>
+                </ActionForm>
+            </section>
+        })}
+    }
+}

@@ -1,0 +1,285 @@
+//! Credentials: sign-in, sign-out, one-time set-password links.
+
+use sqlx::Row as _;
+
+use super::{LinkInfo, Identity, Role};
+use crate::error::{AppError, FieldErrors};
+use crate::server::audit::{self, Entry};
+use crate::server::auth::{current_user, end_session, start_session};
+use crate::server::db::{RowExt, Tx};
+use crate::server::tokens::{self, Secret};
+use crate::server::{normalize, now_ms, state, DbContext};
+use crate::validate::{self, Email};
+
+pub async fn me() -> Result<Option<Identity>, AppError> {
+    let Some(user) = current_user().await? else {
+        return Ok(None);
+    };
+    let organization_name = match &user.organization_id {
+        Some(id) => sqlx::query_scalar("SELECT legal_name FROM organization WHERE organization_id = $1")
+            .bind(id)
+            .fetch_optional(state()?.db.pool())
+            .await
+            .context("failed to load the organization name")?,
+        None => None,
+    };
+    Ok(Some(Identity {
+        email: user.email,
+        role: user.role,
+        organization_name,
+    }))
+}
+
+pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError> {
+    let st = state()?;
+    let mut errors = FieldErrors::default();
+    let email = errors.check("email", Email::parse(email));
+    if password.is_empty() {
+        errors.push("password", "Enter your password.");
+    } else if password.chars().count() > 128 {
+        // Longer than any password we accept; refuse before hashing.
+        errors.push("password", "Password must be at most 128 characters.");
+    }
+    let Some(email) = email.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    let key = normalize::email(email.as_str());
+    st.limits.sign_in(&tokens::hash(&key))?;
+
+    let row = sqlx::query(
+        "SELECT u.user_id, u.email, u.password_hash, u.status, u.session_epoch, u.role, o.status AS org_status, o.legal_name
+         FROM app_user u LEFT JOIN organization o ON o.organization_id = u.organization_id
+         WHERE u.email_normalized = $1",
+    )
+    .bind(&key)
+    .fetch_optional(st.db.pool())
+    .await
+    .context("failed to look up the account")?;
+
+    let hash = match &row {
+        Some(row) if row.text("status")? == "active" => row.opt_text("password_hash")?,
+        _ => None,
+    };
+    // Always runs argon2, against a dummy when there is no usable account,
+    // so the response time does not tell whether the email is known.
+    let verified = st.hasher.verify(password, hash).await?;
+    let Some(row) = row.filter(|_| verified) else {
+        tracing::warn!("sign-in refused");
+        return Err(AppError::InvalidCredentials);
+    };
+
+    let role = Role::parse(&row.text("role")?)
+        .ok_or_else(|| AppError::internal("unknown role", "bad role column"))?;
+    if role == Role::CustomerAdmin && row.opt_text("org_status")?.as_deref() != Some("active") {
+        return Err(AppError::Forbidden(
+            "Your organization's account is suspended. Please contact the operator.".into(),
+        ));
+    }
+    let user_id = row.text("user_id")?;
+    start_session(&user_id, row.int("session_epoch")?).await?;
+    tracing::info!(user_id = %user_id, "signed in");
+    Ok(Identity {
+        email: row.text("email")?,
+        role,
+        organization_name: row.opt_text("legal_name")?,
+    })
+}
+
+pub async fn sign_out() -> Result<(), AppError> {
+    end_session().await
+}
+
+/// Replaces any unused link of the user with a new one; the old link stops
+/// working at once.
+pub async fn issue_password_link(tx: &mut Tx, user_id: &str, ttl_hours: i64) -> Result<(Secret, i64), AppError> {
+    sqlx::query("DELETE FROM user_token WHERE user_id = $1 AND used_at IS NULL")
+        .bind(user_id)
+        .execute(&mut **tx)
+        .await
+        .context("failed to revoke the previous link")?;
+    let token = tokens::new_token();
+    let now = now_ms();
+    let expires_at = now + ttl_hours * 3_600_000;
+    sqlx::query(
+        "INSERT INTO user_token (token_hash, user_id, purpose, expires_at, created_at)
+         VALUES ($1, $2, 'set_password', $3, $4)",
+    )
+    .bind(tokens::hash(token.expose()))
+    .bind(user_id)
+    .bind(expires_at)
+    .bind(now)
+    .execute(&mut **tx)
+    .await
+    .context("failed to store the link")?;
+    Ok((token, expires_at))
+}
+
+fn bad_link() -> AppError {
+    AppError::Gone("This link is not valid. Ask a system administrator for a new invitation.".into())
+}
+
+async fn load_link(
+    executor: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    token: &str,
+) -> Result<(String, String), AppError> {
+    if !tokens::looks_valid(token) {
+        return Err(bad_link());
+    }
+    let row = sqlx::query(
+        "SELECT t.user_id, t.expires_at, t.used_at, u.email, u.status
+         FROM user_token t JOIN app_user u ON u.user_id = t.user_id
+         WHERE t.token_hash = $1 AND t.purpose = 'set_password'",
+    )
+    .bind(tokens::hash(token))
+    .fetch_optional(executor)
+    .await
+    .context("failed to look up the link")?
+    .ok_or_else(bad_link)?;
+    if row.opt_int("used_at")?.is_some() {
+        return Err(AppError::Gone(
+            "This link was already used. Sign in with your password, or ask for a new link.".into(),
+        ));
+    }
+    if row.int("expires_at")? < now_ms() {
+        return Err(AppError::Gone(
+            "This link has expired. Ask a system administrator to send a new invitation.".into(),
+        ));
+    }
+    if row.text("status")? == "deactivated" {
+        return Err(bad_link());
+    }
+    Ok((row.text("user_id")?, row.text("email")?))
+}
+
+pub async fn link_info(token: &str) -> Result<LinkInfo, AppError> {
+    let st = state()?;
+    let (_, email) = load_link(st.db.pool(), token).await?;
+    let expires_at: i64 = sqlx::query_scalar("SELECT expires_at FROM user_token WHERE token_hash = $1")
+        .bind(tokens::hash(token))
+        .fetch_one(st.db.pool())
+        .await
+        .context("failed to read the link's expiry")?;
+    Ok(LinkInfo { email, expires_at })
+}
+
+pub async fn set_password(token: &str, password: String, confirm: &str) -> Result<(), AppError> {
+    let st = state()?;
+    st.limits.password()?;
+    let mut errors = FieldErrors::default();
+    let password = errors.check("password", validate::password(&password));
+    if password.as_deref().is_some_and(|p| p != confirm) {
+        errors.push("confirm", "The two passwords do not match.");
+    }
+    let Some(password) = password.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+    // Check the link before spending a hash on it.
+    load_link(st.db.pool(), token).await?;
+    let hash = st.hasher.hash(password).await?;
+
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let (user_id, _) = load_link(&mut *tx, token).await?;
+    let used = sqlx::query("UPDATE user_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
+        .bind(tokens::hash(token))
+        .bind(now_ms())
+        .execute(&mut *tx)
+        .await
+        .context("failed to use up the link")?;
+    if used.rows_affected() != 1 {
+        return Err(bad_link());
+    }
+    // A new password ends every existing session of the account.
+    sqlx::query(
+        "UPDATE app_user SET password_hash = $2, status = 'active', session_epoch = session_epoch + 1, updated_at = $3
+         WHERE user_id = $1",
+    )
+    .bind(&user_id)
+    .bind(&hash)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("failed to store the password")?;
+    let organization_id: Option<String> =
+        sqlx::query("SELECT organization_id FROM app_user WHERE user_id = $1")
+            .bind(&user_id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("failed to reload the user")?
+            .try_get("organization_id")
+            .map_err(|e| AppError::internal("bad organization column", e))?;
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&user_id),
+            actor_label: "account owner",
+            action: "user.password_set",
+            subject_kind: "user",
+            subject_id: &user_id,
+            organization_id: organization_id.as_deref(),
+            detail: "password set through an emailed link",
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the password")?;
+    tracing::info!(user_id = %user_id, "password set");
+    Ok(())
+}
+
+/// Creates a system administrator with no password and returns the
+/// one-time link to set one. Used by the command line for the first admin.
+pub async fn create_system_admin(
+    db: &crate::server::Db,
+    settings: &crate::server::Settings,
+    email: &str,
+    actor_label: &str,
+) -> Result<String, String> {
+    let email = Email::parse(email).map_err(|e| format!("{email:?}: {e}"))?;
+    let user_id = crate::server::new_id();
+    let now = now_ms();
+    let mut tx = db.begin_write().await.map_err(|e| format!("database error: {e}"))?;
+    let insert = sqlx::query(
+        "INSERT INTO app_user (user_id, email, email_normalized, role, status, created_at, updated_at)
+         VALUES ($1, $2, $3, 'system_admin', 'invited', $4, $4)",
+    )
+    .bind(&user_id)
+    .bind(email.as_str())
+    .bind(normalize::email(email.as_str()))
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    if let Err(e) = insert {
+        return Err(if crate::server::is_unique_violation(&e) {
+            format!("a user with the email {} already exists", email.as_str())
+        } else {
+            format!("cannot create the administrator: {e}")
+        });
+    }
+    let (token, _) = issue_password_link(&mut tx, &user_id, settings.invitation_ttl_hours)
+        .await
+        .map_err(|e| e.to_string())?;
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: None,
+            actor_label,
+            action: "user.invited",
+            subject_kind: "user",
+            subject_id: &user_id,
+            organization_id: None,
+            detail: "system administrator created from the command line",
+        },
+    )
+    .await
+    .map_err(|e| e.to_string())?;
+    tx.commit().await.map_err(|e| format!("cannot commit: {e}"))?;
+    Ok(format!("{}/set-password/{}", settings.base_url(), token.expose()))
+}
+
+/// True when at least one system administrator account exists.
+pub async fn has_system_admin(db: &crate::server::Db) -> Result<bool, String> {
+    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM app_user WHERE role = 'system_admin'")
+        .fetch_one(db.pool())
+        .await
+        .map_err(|e| format!("cannot count administrators: {e}"))?;
+    Ok(count > 0)
+}

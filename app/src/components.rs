@@ -1,0 +1,48 @@
+//! Small building blocks shared by the pages.
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+
+/// A banner for an error that is not about one field.
+#[component]
+pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <div class="banner banner-error" role="alert" data-testid="error-banner">
+                    {e.to_string()}
+                </div>
+            }
+        })
+    }
+}
+
+/// A status pill whose colour follows the application status code.
+#[component]
+pub fn StatusBadge(code: &'static str, label: &'static str) -> impl IntoView {
+    view! { <span class=format!("badge badge-{code}") data-testid="status-badge">{label}</span> }
+}
+
+/// A random key for one rendering of a form, from the platform's CSPRNG.
+pub fn random_key() -> String {
+    let mut bytes = [0u8; 16];
+    fill_random(&mut bytes);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(feature = "ssr")]
+fn fill_random(bytes: &mut [u8]) {
+    use rand::RngCore;
+    rand::rngs::OsRng.fill_bytes(bytes);
+}
+
+#[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+fn fill_random(bytes: &mut [u8]) {
+    if let Some(crypto) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = crypto.get_random_values_with_u8_array(bytes);
+    }
+}
+
+#[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+fn fill_random(_bytes: &mut [u8]) {}

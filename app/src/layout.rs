@@ -1,0 +1,215 @@
+//! The document shell, the header, the routes and the public home page.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Redirect, Route, Router, Routes, A};
+use leptos_router::path;
+
+use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
+use crate::applications::{ApplyPage, StatusPage};
+use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
+use crate::error::AppError;
+use crate::org::OrgHomePage;
+use crate::review::{ApplicationDetailPage, QueuePage};
+
+/// The HTML document around the app, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    content_security_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// A fresh nonce per page; only scripts carrying it may run, which is what
+/// the hydration script needs and what injected markup cannot have.
+#[cfg(feature = "ssr")]
+fn content_security_policy() {
+    use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
+    provide_nonce();
+    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+        return;
+    };
+    let policy = format!(
+        "default-src 'self'; script-src 'self' 'nonce-{}' 'wasm-unsafe-eval'; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+        &*nonce
+    );
+    if let Ok(value) = HeaderValue::from_str(&policy) {
+        response.insert_header(CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+pub type MeResource = Resource<Result<Option<Identity>, AppError>>;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let refresh = AuthRefresh(RwSignal::new(0));
+    provide_context(refresh);
+    let sign_out = ServerAction::<SignOut>::new();
+    let who: MeResource = Resource::new(
+        move || (refresh.0.get(), sign_out.version().get()),
+        |_| me(),
+    );
+    provide_context(who);
+
+    view! {
+        <Stylesheet id="leptos" href="/pkg/coursegate.css"/>
+        <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
+        <Meta name="description" content="Coursegate: education services for organizations."/>
+        <Title text="Coursegate"/>
+        <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <Header who sign_out/>
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("") view=HomePage/>
+                    <Route path=path!("/apply") view=ApplyPage/>
+                    <Route path=path!("/status/:token") view=StatusPage/>
+                    <Route path=path!("/sign-in") view=SignInPage/>
+                    <Route path=path!("/set-password/:token") view=SetPasswordPage/>
+                    <Route path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
+                    <Route path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
+                    <Route path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
+                    <Route path=path!("/admin/organizations") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationsPage/></Gate> }/>
+                    <Route path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
+                    <Route path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
+                    <Route path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
+                </Routes>
+            </main>
+            <footer class="site-footer">
+                <span>"Coursegate — education services for organizations"</span>
+            </footer>
+        </Router>
+    }
+}
+
+#[component]
+fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
+    let links = move || {
+        let me = who.get().and_then(Result::ok).flatten();
+        match me {
+            Some(me) => {
+                let nav = match me.role {
+                    Role::SystemAdmin => view! {
+                        <A href="/admin/applications">"Applications"</A>
+                        <A href="/admin/organizations">"Organizations"</A>
+                        <A href="/admin/outbox">"Outbox"</A>
+                        <A href="/admin/audit">"Audit trail"</A>
+                    }
+                    .into_any(),
+                    Role::CustomerAdmin => view! { <A href="/org">"Organization"</A> }.into_any(),
+                };
+                view! {
+                    <nav class="nav" aria-label="Main">{nav}</nav>
+                    <div class="who">
+                        <span class="who-email" data-testid="who">{me.email.clone()}</span>
+                        <ActionForm action=sign_out attr:class="inline">
+                            <button type="submit" class="button small" data-testid="sign-out">"Sign out"</button>
+                        </ActionForm>
+                    </div>
+                }
+                .into_any()
+            }
+            None => view! {
+                <nav class="nav" aria-label="Main">
+                    <A href="/apply">"Apply"</A>
+                </nav>
+                <div class="who"><A href="/sign-in" attr:class="button small">"Sign in"</A></div>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <header class="site-header">
+            <A href="/" attr:class="brand">
+                <span class="brand-mark" aria-hidden="true">"C"</span>
+                "Coursegate"
+            </A>
+            <Transition fallback=|| ()>{links}</Transition>
+        </header>
+    }
+}
+
+/// Shows its children only to the given role; anyone else gets a clear
+/// message. The server functions behind the pages check again.
+#[component]
+fn Gate(role: Role, children: ChildrenFn) -> impl IntoView {
+    let who = expect_context::<MeResource>();
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense fallback=|| view! { <p class="page muted">"Loading…"</p> }>
+            {move || Suspend::new(async move {
+                match who.await {
+                    Ok(Some(me)) if me.role == role => children.with_value(|c| c()).into_any(),
+                    Ok(Some(_)) => view! {
+                        <section class="page narrow">
+                            <h1>"Not available"</h1>
+                            <p data-testid="forbidden">"This page belongs to another role. Sign out and sign in with the right account."</p>
+                        </section>
+                    }.into_any(),
+                    Ok(None) => view! {
+                        <section class="page narrow">
+                            <h1>"Please sign in"</h1>
+                            <p>"You need to sign in to see this page."</p>
+                            <a class="button primary" href="/sign-in" data-testid="gate-sign-in">"Sign in"</a>
+                        </section>
+                    }.into_any(),
+                    Err(e) => view! { <div class="page banner banner-error" role="alert">{e.to_string()}</div> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn HomePage() -> impl IntoView {
+    view! {
+        <section class="hero">
+            <div class="hero-text">
+                <h1>"Courses, training and coaching for your whole organization"</h1>
+                <p class="lead">
+                    "Coursegate is where organizations buy education services from us: apply once, and after our review your organization gets its own dashboard for purchases, course applications, attendees and billing."
+                </p>
+                <div class="hero-actions">
+                    <A href="/apply" attr:class="button primary large" attr:data-testid="cta-apply">"Apply for a customer account"</A>
+                    <A href="/sign-in" attr:class="button large">"Sign in"</A>
+                </div>
+            </div>
+            <ol class="steps" aria-label="How it works">
+                <li><strong>"Apply"</strong><span>"Tell us who you are and what you need. It takes five minutes."</span></li>
+                <li><strong>"We review"</strong><span>"Follow the review through your private link and answer any questions."</span></li>
+                <li><strong>"Get started"</strong><span>"Once approved, your Customer admin sets a password and signs in."</span></li>
+            </ol>
+        </section>
+    }
+}
+
+#[component]
+fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <section class="page narrow">
+            <Title text="Not found — Coursegate"/>
+            <h1>"Page not found"</h1>
+            <p>"There is nothing at this address. " <A href="/">"Go to the front page"</A> "."</p>
+        </section>
+    }
+}

@@ -1,0 +1,20 @@
+#![recursion_limit = "256"]
+//! Coursegate's application crate: shared types, server functions and the
+//! components that call them. The `ssr` feature adds the server half
+//! (`server` module and server-function bodies); `hydrate` builds the same
+//! components for the browser.
+
+pub mod admin;
+pub mod applications;
+pub mod auth;
+pub mod components;
+pub mod error;
+pub mod format;
+mod layout;
+pub mod org;
+pub mod review;
+#[cfg(feature = "ssr")]
+pub mod server;
+pub mod validate;
+
+pub use layout::{shell, App};

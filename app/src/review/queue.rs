@@ -1,0 +1,176 @@
+//! The application queue: counts per status, filter, search, oldest first,
+//! paging, and new applications appearing without a reload.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+use super::{list_applications, queue_counts, QueuePageData};
+use crate::applications::Status;
+use crate::components::StatusBadge;
+use crate::format;
+
+/// How often the console asks whether the queue changed. Polling a cheap
+/// query keeps the web servers stateless: any server behind a load balancer
+/// can answer, with no fan-out of events between them.
+#[cfg(feature = "hydrate")]
+const POLL_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+fn query_string(status: &str, q: &str, after: &str) -> String {
+    let mut parts = Vec::new();
+    for (key, value) in [("status", status), ("q", q), ("after", after)] {
+        if !value.is_empty() {
+            parts.push(format!("{key}={}", urlencode(value)));
+        }
+    }
+    if parts.is_empty() {
+        "/admin/applications".into()
+    } else {
+        format!("/admin/applications?{}", parts.join("&"))
+    }
+}
+
+fn urlencode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    let query = use_query_map();
+    let status = move || query.read().get("status").unwrap_or_default();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let after = move || query.read().get("after").unwrap_or_default();
+
+    let tick = RwSignal::new(0u32);
+    #[cfg(feature = "hydrate")]
+    {
+        if let Ok(handle) = set_interval_with_handle(move || tick.update(|t| *t += 1), POLL_EVERY) {
+            on_cleanup(move || handle.clear());
+        }
+    }
+    let counts = Resource::new(move || tick.get(), |_| queue_counts());
+    let page = Resource::new(
+        move || (status(), q(), after()),
+        |(status, q, after)| list_applications(status, q, after),
+    );
+    // Refetch the visible page when anything in the queue changed.
+    let changed = Memo::new(move |_| counts.get().and_then(Result::ok).map(|c| c.changed_at));
+    Effect::new(move |previous: Option<Option<i64>>| {
+        let now = changed.get();
+        if let Some(Some(before)) = previous {
+            if now.is_some() && now != Some(before) {
+                page.refetch();
+            }
+        }
+        now
+    });
+
+    let tabs = move || {
+        let current = status();
+        let data = counts.get().and_then(Result::ok);
+        let count_of = |s: Option<Status>| -> Option<i64> {
+            data.as_ref().map(|d| match s {
+                Some(s) => d.counts.iter().find(|(c, _)| *c == s).map(|(_, n)| *n).unwrap_or(0),
+                None => d.counts.iter().map(|(_, n)| n).sum(),
+            })
+        };
+        let mut items = vec![(String::new(), "All".to_string(), count_of(None))];
+        for s in Status::ALL {
+            items.push((s.code().to_string(), s.label().to_string(), count_of(Some(s))));
+        }
+        items
+            .into_iter()
+            .map(|(code, label, n)| {
+                let active = code == current;
+                let href = query_string(&code, &q(), "");
+                let testid = format!("count-{}", if code.is_empty() { "all" } else { &code });
+                view! {
+                    <A href=href attr:class=if active { "tab active" } else { "tab" } attr:aria-current=active.then_some("page")>
+                        {label}
+                        <span class="tab-count" data-testid=testid>{n.map(|n| n.to_string()).unwrap_or_else(|| "…".into())}</span>
+                    </A>
+                }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <Title text="Applications — Coursegate admin"/>
+        <section class="page wide">
+            <div class="page-head">
+                <h1>"Applications"</h1>
+                <Form method="GET" action="/admin/applications" attr:class="search" attr:role="search">
+                    <input type="hidden" name="status" value=status/>
+                    <input type="search" name="q" value=q placeholder="Name, registration ID or email"
+                        aria-label="Search applications" data-testid="queue-search"/>
+                    <button type="submit" class="button">"Search"</button>
+                </Form>
+            </div>
+            <nav class="tabs" aria-label="Filter by status" data-testid="queue-tabs">{tabs}</nav>
+            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
+                    match page.await {
+                        Ok(data) => view! { <QueueTable data status=status() q=q()/> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn QueueTable(data: QueuePageData, status: String, q: String) -> impl IntoView {
+    if data.rows.is_empty() {
+        return view! { <p class="empty" data-testid="queue-empty">"No applications match."</p> }.into_any();
+    }
+    let next = data.next.clone().map(|cursor| query_string(&status, &q, &cursor));
+    let first = query_string(&status, &q, "");
+    view! {
+        <div class="table-wrap">
+            <table class="table" data-testid="queue-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Organization"</th>
+                        <th scope="col">"Country"</th>
+                        <th scope="col">"Registration ID"</th>
+                        <th scope="col">"Contact"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Submitted"</th>
+                        <th scope="col">"Reviewer"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {data.rows.into_iter().map(|row| view! {
+                        <tr data-testid="queue-row">
+                            <td>
+                                <A href=format!("/admin/applications/{}", row.application_id)>{row.legal_name.clone()}</A>
+                                {row.possible_duplicate.then(|| view! {
+                                    <span class="flag" title="Possible duplicate" data-testid="duplicate-flag">"Possible duplicate"</span>
+                                })}
+                            </td>
+                            <td>{row.country.clone()}</td>
+                            <td class="mono">{row.registration_id.clone()}</td>
+                            <td>{row.contact_email.clone()}</td>
+                            <td><StatusBadge code=row.status.code() label=row.status.label()/></td>
+                            <td class="nowrap">{format::time(row.created_at)}</td>
+                            <td>{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label="Pages">
+            <A href=first>"First page"</A>
+            {next.map(|href| view! { <A href=href attr:data-testid="next-page">"Next page →"</A> })}
+        </nav>
+    }
+    .into_any()
+}

@@ -1,0 +1,723 @@
+//! Queue queries and reviewer decisions.
+//!
+//! Every decision runs in one write transaction that first re-reads the
+//! application (row-locked on PostgreSQL, under the write lock on SQLite), so
+//! concurrent reviewers see each other's result instead of overwriting it.
+
+use super::{
+    ApplicationDetail, Approved, CustomerAccount, DuplicateHint, QueueSummary, QueuePageData, QueueRow,
+    PAGE_SIZE,
+};
+use crate::applications::server::{add_event, notify_applicant, row_to_input, split_fields, status_of, timeline};
+use crate::applications::{field_label, Status, FIELDS};
+use crate::auth::server::issue_password_link;
+use crate::error::{AppError, FieldErrors};
+use crate::server::audit::{self, Entry};
+use crate::server::auth::{require_admin, AdminSession};
+use crate::server::db::{RowExt, Tx};
+use crate::server::mail::{self, Mail};
+use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, DbContext};
+use crate::validate::{self, Email};
+
+pub async fn counts() -> Result<QueueSummary, AppError> {
+    require_admin().await?;
+    let st = state()?;
+    let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM application GROUP BY status")
+        .fetch_all(st.db.pool())
+        .await
+        .context("failed to count applications")?;
+    let mut counts: Vec<(Status, i64)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    for row in rows {
+        if let Some(status) = Status::parse(&row.text("status")?) {
+            if let Some(slot) = counts.iter_mut().find(|(s, _)| *s == status) {
+                slot.1 = row.int("n")?;
+            }
+        }
+    }
+    let changed_at: Option<i64> = sqlx::query_scalar("SELECT MAX(updated_at) FROM application")
+        .fetch_one(st.db.pool())
+        .await
+        .context("failed to read the queue's last change")?;
+    Ok(QueueSummary {
+        counts,
+        changed_at: changed_at.unwrap_or(0),
+    })
+}
+
+/// `%value%` with LIKE's wildcards escaped, or empty when there is nothing
+/// to search for.
+fn contains_pattern(value: &str) -> String {
+    if value.is_empty() {
+        return String::new();
+    }
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+fn parse_cursor(after: &str) -> Result<(i64, String), AppError> {
+    if after.is_empty() {
+        return Ok((i64::MIN, String::new()));
+    }
+    let (at, id) = after
+        .split_once('_')
+        .ok_or_else(|| AppError::BadRequest("The page cursor is malformed.".into()))?;
+    let at = at
+        .parse()
+        .map_err(|_| AppError::BadRequest("The page cursor is malformed.".into()))?;
+    Ok((at, id.to_string()))
+}
+
+/// Whether another record looks like the same organization or person. Final
+/// applications are not flagged: the decision is already made.
+const DUPLICATE_FLAG: &str = "CASE WHEN a.status IN ('approved', 'rejected', 'withdrawn') THEN 0
+    WHEN EXISTS (SELECT 1 FROM application b WHERE b.country = a.country
+        AND b.registration_id_normalized = a.registration_id_normalized AND b.application_id <> a.application_id)
+    OR EXISTS (SELECT 1 FROM application b WHERE b.name_normalized = a.name_normalized
+        AND b.application_id <> a.application_id)
+    OR EXISTS (SELECT 1 FROM application b WHERE b.contact_email_normalized = a.contact_email_normalized
+        AND b.application_id <> a.application_id AND b.status NOT IN ('approved', 'rejected', 'withdrawn'))
+    OR EXISTS (SELECT 1 FROM app_user x WHERE x.email_normalized = a.contact_email_normalized)
+    OR EXISTS (SELECT 1 FROM organization o WHERE o.name_normalized = a.name_normalized)
+    THEN 1 ELSE 0 END";
+
+pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, AppError> {
+    require_admin().await?;
+    let st = state()?;
+    if !status.is_empty() && Status::parse(status).is_none() {
+        return Err(AppError::BadRequest(format!("Unknown status {status:?}.")));
+    }
+    if q.chars().count() > 200 {
+        return Err(AppError::field("q", "Search for at most 200 characters."));
+    }
+    let (after_at, after_id) = parse_cursor(after)?;
+    let q = q.trim();
+    let name = contains_pattern(&normalize::organization_name(q));
+    let registration = contains_pattern(&normalize::registration_id(q));
+    let email = contains_pattern(&normalize::email(q));
+    let searching = !q.is_empty();
+
+    let sql = format!(
+        "SELECT a.application_id, a.legal_name, a.country, a.registration_id, a.contact_email, a.status,
+                a.created_at, u.email AS claimed_by, {DUPLICATE_FLAG} AS possible_duplicate
+         FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
+         WHERE ($1 = '' OR a.status = $1)
+           AND ($2 = 0 OR ($3 <> '' AND a.name_normalized LIKE $3 ESCAPE '\\')
+                OR ($4 <> '' AND a.registration_id_normalized LIKE $4 ESCAPE '\\')
+                OR ($5 <> '' AND a.contact_email_normalized LIKE $5 ESCAPE '\\'))
+           AND (a.created_at > $6 OR (a.created_at = $6 AND a.application_id > $7))
+         ORDER BY a.created_at, a.application_id
+         LIMIT {}",
+        PAGE_SIZE + 1
+    );
+    let rows = sqlx::query(&sql)
+        .bind(status)
+        .bind(i64::from(searching))
+        .bind(&name)
+        .bind(&registration)
+        .bind(&email)
+        .bind(after_at)
+        .bind(&after_id)
+        .fetch_all(st.db.pool())
+        .await
+        .context("failed to list applications")?;
+
+    let mut out = Vec::with_capacity(rows.len().min(PAGE_SIZE));
+    for row in rows.iter().take(PAGE_SIZE) {
+        out.push(QueueRow {
+            application_id: row.text("application_id")?,
+            legal_name: row.text("legal_name")?,
+            country: row.text("country")?,
+            registration_id: row.text("registration_id")?,
+            contact_email: row.text("contact_email")?,
+            status: status_of(row)?,
+            created_at: row.int("created_at")?,
+            claimed_by: row.opt_text("claimed_by")?,
+            possible_duplicate: row.int("possible_duplicate")? != 0,
+        });
+    }
+    let next = if rows.len() > PAGE_SIZE {
+        out.last().map(|r| format!("{}_{}", r.created_at, r.application_id))
+    } else {
+        None
+    };
+    Ok(QueuePageData { rows: out, next })
+}
+
+const DETAIL_COLUMNS: &str = "a.application_id, a.status, a.legal_name, a.name_normalized, a.registration_id,
+    a.registration_id_normalized, a.country, a.street_address, a.postal_code, a.city, a.website,
+    a.contact_name, a.contact_email, a.contact_email_normalized, a.phone, a.org_type, a.org_size,
+    a.intended_use, a.claimed_by, a.info_request_message, a.info_request_fields, a.rejection_reason,
+    a.organization_id, a.created_at";
+
+fn not_found() -> AppError {
+    AppError::NotFound("No application has that id.".into())
+}
+
+pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
+    let admin = require_admin().await?;
+    let st = state()?;
+    let pool = st.db.pool();
+    let row = sqlx::query(&format!(
+        "SELECT {DETAIL_COLUMNS}, u.email AS claimed_by_email
+         FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
+         WHERE a.application_id = $1"
+    ))
+    .bind(id)
+    .fetch_optional(pool)
+    .await
+    .context("failed to load the application")?
+    .ok_or_else(not_found)?;
+    let status = status_of(&row)?;
+
+    let duplicates = if status.is_final() {
+        Vec::new()
+    } else {
+        duplicates_of(&row).await?
+    };
+    let account = match row.opt_text("organization_id")? {
+        Some(organization_id) => account_of(&organization_id).await?,
+        None => None,
+    };
+    let info_request = match (status, row.opt_text("info_request_message")?) {
+        (Status::InfoRequested, Some(message)) => Some((
+            message,
+            split_fields(&row.opt_text("info_request_fields")?.unwrap_or_default()),
+        )),
+        _ => None,
+    };
+    let claimed_by_id = row.opt_text("claimed_by")?;
+    Ok(ApplicationDetail {
+        application_id: row.text("application_id")?,
+        status,
+        values: row_to_input(&row)?,
+        created_at: row.int("created_at")?,
+        claimed_by: row.opt_text("claimed_by_email")?,
+        claimed_by_me: claimed_by_id.as_deref() == Some(admin.user_id.as_str()),
+        info_request,
+        rejection_reason: row.opt_text("rejection_reason")?,
+        timeline: timeline(pool, id, false).await?,
+        duplicates,
+        account,
+    })
+}
+
+async fn duplicates_of(row: &sqlx::any::AnyRow) -> Result<Vec<DuplicateHint>, AppError> {
+    let st = state()?;
+    let pool = st.db.pool();
+    let id = row.text("application_id")?;
+    let mut hints = Vec::new();
+
+    let checks = [
+        (
+            "Same registration ID in the same country",
+            "SELECT application_id, legal_name, status FROM application
+             WHERE country = $2 AND registration_id_normalized = $3 AND application_id <> $1",
+            vec![row.text("country")?, row.text("registration_id_normalized")?],
+        ),
+        (
+            "Same organization name",
+            "SELECT application_id, legal_name, status FROM application
+             WHERE name_normalized = $2 AND application_id <> $1",
+            vec![row.text("name_normalized")?],
+        ),
+        (
+            "Same contact email as another pending application",
+            "SELECT application_id, legal_name, status FROM application
+             WHERE contact_email_normalized = $2 AND application_id <> $1
+               AND status NOT IN ('approved', 'rejected', 'withdrawn')",
+            vec![row.text("contact_email_normalized")?],
+        ),
+    ];
+    for (reason, sql, args) in checks {
+        let mut query = sqlx::query(sql).bind(&id);
+        for arg in &args {
+            query = query.bind(arg);
+        }
+        for other in query.fetch_all(pool).await.context("failed to look for duplicates")? {
+            let status = status_of(&other)?;
+            hints.push(DuplicateHint {
+                reason: reason.to_string(),
+                other: format!("{} ({})", other.text("legal_name")?, status.label().to_lowercase()),
+                link: Some(format!("/admin/applications/{}", other.text("application_id")?)),
+            });
+        }
+    }
+
+    let users = sqlx::query("SELECT email, role FROM app_user WHERE email_normalized = $1")
+        .bind(row.text("contact_email_normalized")?)
+        .fetch_all(pool)
+        .await
+        .context("failed to look for existing users")?;
+    for user in users {
+        let role = if user.text("role")? == "system_admin" {
+            "a system administrator"
+        } else {
+            "a Customer admin"
+        };
+        hints.push(DuplicateHint {
+            reason: "Contact email already belongs to a user".into(),
+            other: format!("{} ({role})", user.text("email")?),
+            link: None,
+        });
+    }
+    let orgs = sqlx::query("SELECT legal_name FROM organization WHERE name_normalized = $1")
+        .bind(row.text("name_normalized")?)
+        .fetch_all(pool)
+        .await
+        .context("failed to look for existing organizations")?;
+    for org in orgs {
+        hints.push(DuplicateHint {
+            reason: "An existing customer organization has the same name".into(),
+            other: org.text("legal_name")?,
+            link: None,
+        });
+    }
+    Ok(hints)
+}
+
+async fn account_of(organization_id: &str) -> Result<Option<CustomerAccount>, AppError> {
+    let st = state()?;
+    let row = sqlx::query(
+        "SELECT u.user_id, u.email, u.status,
+            (SELECT MAX(t.expires_at) FROM user_token t WHERE t.user_id = u.user_id AND t.used_at IS NULL) AS invitation_expires_at
+         FROM app_user u WHERE u.organization_id = $1 AND u.status <> 'deactivated'",
+    )
+    .bind(organization_id)
+    .fetch_optional(st.db.pool())
+    .await
+    .context("failed to load the customer account")?;
+    row.map(|row| {
+        Ok(CustomerAccount {
+            organization_id: organization_id.to_string(),
+            user_id: row.text("user_id")?,
+            email: row.text("email")?,
+            user_status: row.text("status")?,
+            invitation_expires_at: row.opt_int("invitation_expires_at")?,
+        })
+    })
+    .transpose()
+}
+
+/// Re-reads the application inside `tx`, locked for the decision.
+async fn lock_application(tx: &mut Tx, id: &str) -> Result<sqlx::any::AnyRow, AppError> {
+    let st = state()?;
+    sqlx::query(&format!(
+        "SELECT {DETAIL_COLUMNS}, u.email AS claimed_by_email
+         FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
+         WHERE a.application_id = $1{}",
+        st.db.for_update()
+    ))
+    .bind(id)
+    .fetch_optional(&mut **tx)
+    .await
+    .context("failed to load the application")?
+    .ok_or_else(not_found)
+}
+
+fn already(status: Status) -> AppError {
+    AppError::Conflict(format!("This application is already {}.", status.label().to_lowercase()))
+}
+
+/// The rules every decision shares: the application is open, waiting for a
+/// reviewer (not for the applicant), and claimed by the caller.
+fn check_decidable(row: &sqlx::any::AnyRow, admin: &AdminSession) -> Result<(), AppError> {
+    let status = status_of(row)?;
+    if status.is_final() {
+        return Err(already(status));
+    }
+    let claimed_by = row.opt_text("claimed_by")?;
+    if claimed_by.as_deref() != Some(admin.user_id.as_str()) {
+        return Err(match row.opt_text("claimed_by_email")? {
+            Some(other) => AppError::Forbidden(format!(
+                "{other} has claimed this application. Take over the claim before deciding."
+            )),
+            None => AppError::Forbidden("Claim the application before deciding.".into()),
+        });
+    }
+    if status == Status::InfoRequested {
+        return Err(AppError::Conflict(
+            "The application is waiting for the applicant's answer.".into(),
+        ));
+    }
+    Ok(())
+}
+
+pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
+    let admin = require_admin().await?;
+    let st = state()?;
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let row = lock_application(&mut tx, id).await?;
+    let status = status_of(&row)?;
+    if status.is_final() {
+        return Err(already(status));
+    }
+    let claimed_by = row.opt_text("claimed_by")?;
+    let mine = claimed_by.as_deref() == Some(admin.user_id.as_str());
+    let new_status = match status {
+        Status::Submitted | Status::Resubmitted => Status::InReview,
+        other => other,
+    };
+    if mine && new_status == status {
+        return Ok(());
+    }
+    let previous = row.opt_text("claimed_by_email")?;
+    if claimed_by.is_some() && !mine && !take_over {
+        return Err(AppError::Conflict(format!(
+            "{} has already claimed this application. Take over the claim to continue.",
+            previous.as_deref().unwrap_or("Another administrator")
+        )));
+    }
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE application SET claimed_by = $2, claimed_at = $3, status = $4, updated_at = $3
+         WHERE application_id = $1",
+    )
+    .bind(id)
+    .bind(&admin.user_id)
+    .bind(now)
+    .bind(new_status.code())
+    .execute(&mut *tx)
+    .await
+    .context("failed to claim the application")?;
+
+    let taken_over = claimed_by.is_some() && !mine;
+    let (kind, action, detail) = if taken_over {
+        let from = previous.unwrap_or_default();
+        ("claim_taken_over", "application.claim_taken_over", format!("from {from}"))
+    } else {
+        ("claimed", "application.claimed", String::new())
+    };
+    add_event(&mut tx, id, kind, Some(&admin.user_id), (!detail.is_empty()).then_some(detail.as_str())).await?;
+    if new_status != status {
+        notify_applicant(
+            &mut tx,
+            &row,
+            "Your Coursegate application is in review",
+            &format!("A reviewer has started on the application for {}.", row.text("legal_name")?),
+            "application_in_review",
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action,
+            subject_kind: "application",
+            subject_id: id,
+            organization_id: None,
+            detail: &detail,
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the claim")?;
+    Ok(())
+}
+
+pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), AppError> {
+    let admin = require_admin().await?;
+    let mut errors = FieldErrors::default();
+    let fields = split_fields(fields);
+    if fields.is_empty() {
+        errors.push("fields", "Choose at least one field the applicant should correct or complete.");
+    }
+    if let Some(bad) = fields.iter().find(|f| !FIELDS.iter().any(|(n, _)| n == f)) {
+        errors.push("fields", format!("{bad:?} is not a field of the application."));
+    }
+    let message = errors.check("message", validate::message(message, "Message"));
+    let Some(message) = message.filter(|_| errors.is_empty()) else {
+        return Err(AppError::Validation(errors));
+    };
+
+    let st = state()?;
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let row = lock_application(&mut tx, id).await?;
+    check_decidable(&row, &admin)?;
+    sqlx::query(
+        "UPDATE application SET status = 'info_requested', info_request_message = $2,
+            info_request_fields = $3, updated_at = $4 WHERE application_id = $1",
+    )
+    .bind(id)
+    .bind(&message)
+    .bind(fields.join(","))
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("failed to record the info request")?;
+    add_event(&mut tx, id, "info_requested", Some(&admin.user_id), Some(&message)).await?;
+    let labels: Vec<&str> = fields.iter().map(|f| field_label(f)).collect();
+    notify_applicant(
+        &mut tx,
+        &row,
+        "The Coursegate reviewer has a question",
+        &format!(
+            "The reviewer of the application for {} asks:\n\n{message}\n\nYou can update these fields: {}.\n\
+             Open the private link from our first email to answer.",
+            row.text("legal_name")?,
+            labels.join(", ")
+        ),
+        "application_info_requested",
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action: "application.info_requested",
+            subject_kind: "application",
+            subject_id: id,
+            organization_id: None,
+            detail: &format!("fields: {}; message: {message}", fields.join(", ")),
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the info request")?;
+    Ok(())
+}
+
+pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
+    let admin = require_admin().await?;
+    let reason = validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?;
+
+    let st = state()?;
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let row = lock_application(&mut tx, id).await?;
+    check_decidable(&row, &admin)?;
+    let now = now_ms();
+    sqlx::query(
+        "UPDATE application SET status = 'rejected', rejection_reason = $2, decided_by = $3,
+            decided_at = $4, updated_at = $4 WHERE application_id = $1",
+    )
+    .bind(id)
+    .bind(&reason)
+    .bind(&admin.user_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .context("failed to reject the application")?;
+    add_event(&mut tx, id, "rejected", Some(&admin.user_id), Some(&reason)).await?;
+    notify_applicant(
+        &mut tx,
+        &row,
+        "Your Coursegate application was not approved",
+        &format!(
+            "We are sorry: the application for {} was not approved.\n\nThe reviewer's reason:\n{reason}",
+            row.text("legal_name")?
+        ),
+        "application_rejected",
+    )
+    .await?;
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action: "application.rejected",
+            subject_kind: "application",
+            subject_id: id,
+            organization_id: None,
+            detail: &reason,
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the rejection")?;
+    Ok(())
+}
+
+pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> {
+    let admin = require_admin().await?;
+    let corrected = if admin_email.trim().is_empty() {
+        None
+    } else {
+        Some(Email::parse(admin_email).map_err(|m| AppError::field("admin_email", m))?)
+    };
+
+    let st = state()?;
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let row = lock_application(&mut tx, id).await?;
+    check_decidable(&row, &admin)?;
+    let email = match corrected {
+        Some(email) => email.as_str().to_string(),
+        None => row.text("contact_email")?,
+    };
+    let organization_id = new_id();
+    let user_id = new_id();
+    let now = now_ms();
+    let legal_name = row.text("legal_name")?;
+
+    sqlx::query(
+        "INSERT INTO organization (organization_id, application_id, legal_name, name_normalized,
+            registration_id, registration_id_normalized, country, street_address, postal_code, city,
+            website, contact_name, contact_email, phone, org_type, org_size, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, 'active', $17, $17)",
+    )
+    .bind(&organization_id)
+    .bind(id)
+    .bind(&legal_name)
+    .bind(row.text("name_normalized")?)
+    .bind(row.text("registration_id")?)
+    .bind(row.text("registration_id_normalized")?)
+    .bind(row.text("country")?)
+    .bind(row.text("street_address")?)
+    .bind(row.text("postal_code")?)
+    .bind(row.text("city")?)
+    .bind(row.opt_text("website")?)
+    .bind(row.text("contact_name")?)
+    .bind(row.text("contact_email")?)
+    .bind(row.text("phone")?)
+    .bind(row.text("org_type")?)
+    .bind(row.text("org_size")?)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .context("failed to insert the customer organization")?;
+
+    let user = sqlx::query(
+        "INSERT INTO app_user (user_id, email, email_normalized, role, organization_id, status, created_at, updated_at)
+         VALUES ($1, $2, $3, 'customer_admin', $4, 'invited', $5, $5)",
+    )
+    .bind(&user_id)
+    .bind(&email)
+    .bind(normalize::email(&email))
+    .bind(&organization_id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    if let Err(error) = user {
+        // Dropping `tx` rolls back the organization inserted above.
+        return Err(if is_unique_violation(&error) {
+            AppError::Conflict(format!(
+                "A user with the email {email} already exists. Enter another email for the Customer admin."
+            ))
+        } else {
+            AppError::internal("failed to insert the Customer admin", error)
+        });
+    }
+
+    sqlx::query(
+        "UPDATE application SET status = 'approved', decided_by = $2, decided_at = $3,
+            organization_id = $4, updated_at = $3 WHERE application_id = $1",
+    )
+    .bind(id)
+    .bind(&admin.user_id)
+    .bind(now)
+    .bind(&organization_id)
+    .execute(&mut *tx)
+    .await
+    .context("failed to mark the application approved")?;
+    add_event(&mut tx, id, "approved", Some(&admin.user_id), None).await?;
+
+    let (token, expires_at) = issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
+    let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
+    mail::enqueue(
+        &mut tx,
+        Mail {
+            to: &email,
+            subject: "Your Coursegate account is ready",
+            body: &format!(
+                "Hello,\n\n{legal_name} is now a Coursegate customer, and you are its Customer admin.\n\n\
+                 Your sign-in name: {email}\n\n\
+                 Set your password with this one-time link (valid until {}):\n{link}\n\n\
+                 We never send passwords by email. If the link has expired, ask us for a new one.\n\n— Coursegate",
+                crate::format::time(expires_at)
+            ),
+            kind: "invitation",
+        },
+    )
+    .await?;
+    if normalize::email(&email) != row.text("contact_email_normalized")? {
+        notify_applicant(
+            &mut tx,
+            &row,
+            "Your Coursegate application was approved",
+            &format!(
+                "Good news: the application for {legal_name} was approved. The Customer admin ({email}) \
+                 received a link to set a password."
+            ),
+            "application_approved",
+        )
+        .await?;
+    }
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action: "application.approved",
+            subject_kind: "application",
+            subject_id: id,
+            organization_id: Some(&organization_id),
+            detail: &format!("organization {legal_name} created; Customer admin {email} invited"),
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the approval")?;
+    tracing::info!(application_id = %id, organization_id = %organization_id, "application approved");
+    Ok(Approved { organization_id, user_id })
+}
+
+pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
+    let admin = require_admin().await?;
+    let st = state()?;
+    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let row = sqlx::query("SELECT email, status, organization_id FROM app_user WHERE user_id = $1")
+        .bind(user_id)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("failed to load the user")?
+        .ok_or_else(|| AppError::NotFound("No user has that id.".into()))?;
+    if row.text("status")? != "invited" {
+        return Err(AppError::Conflict(
+            "This person has already set a password or was deactivated; there is no invitation to send.".into(),
+        ));
+    }
+    let email = row.text("email")?;
+    let organization_id = row.opt_text("organization_id")?;
+    let (token, expires_at) = issue_password_link(&mut tx, user_id, st.settings.invitation_ttl_hours).await?;
+    let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
+    mail::enqueue(
+        &mut tx,
+        Mail {
+            to: &email,
+            subject: "Your new Coursegate sign-in link",
+            body: &format!(
+                "Hello,\n\nHere is a new one-time link to set your Coursegate password. Earlier links no longer work.\n\n\
+                 Your sign-in name: {email}\n\n{link}\n\nThe link is valid until {}.\n\n— Coursegate",
+                crate::format::time(expires_at)
+            ),
+            kind: "invitation",
+        },
+    )
+    .await?;
+    if let Some(org) = &organization_id {
+        let application_id: Option<String> =
+            sqlx::query_scalar("SELECT application_id FROM organization WHERE organization_id = $1")
+                .bind(org)
+                .fetch_optional(&mut *tx)
+                .await
+                .context("failed to find the organization's application")?;
+        if let Some(application_id) = application_id {
+            add_event(&mut tx, &application_id, "invitation_resent", Some(&admin.user_id), None).await?;
+        }
+    }
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action: "user.invitation_resent",
+            subject_kind: "user",
+            subject_id: user_id,
+            organization_id: organization_id.as_deref(),
+            detail: &format!("to {email}"),
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the invitation")?;
+    Ok(expires_at)
+}

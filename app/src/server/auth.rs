@@ -1,0 +1,235 @@
+//! Passwords, sessions and roles.
+//!
+//! A server function proves who is calling by obtaining an [`AdminSession`]
+//! or a [`CustomerAdmin`]; both come only from a checked session, and the
+//! data functions that need one take it as an argument.
+
+use std::sync::Arc;
+
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use serde::{Deserialize, Serialize};
+use sqlx::Row as _;
+use tokio::sync::Semaphore;
+use tower_sessions::Session;
+
+use super::{state, DbContext};
+use crate::error::AppError;
+
+/// OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// Runs argon2 on blocking threads, at most `permits` at a time, so a burst
+/// of sign-ins queues instead of exhausting memory or starving the runtime.
+#[derive(Clone)]
+pub struct Hasher {
+    permits: Arc<Semaphore>,
+    /// A real hash to verify against when the account does not exist, so
+    /// the answer takes as long either way.
+    dummy: Arc<String>,
+}
+
+impl Hasher {
+    pub fn new(permits: usize) -> Self {
+        let salt = SaltString::generate(&mut OsRng);
+        let dummy = argon2()
+            .hash_password(b"no account has this password", &salt)
+            .map(|h| h.to_string())
+            .unwrap_or_default();
+        Self {
+            permits: Arc::new(Semaphore::new(permits.max(1))),
+            dummy: Arc::new(dummy),
+        }
+    }
+
+    async fn run<T: Send + 'static>(
+        &self,
+        job: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T, AppError> {
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| AppError::internal("password hashing unavailable", e))?;
+        let span = tracing::Span::current();
+        tokio::task::spawn_blocking(move || span.in_scope(job))
+            .await
+            .map_err(|e| AppError::internal("password hashing task failed", e))
+    }
+
+    pub async fn hash(&self, password: String) -> Result<String, AppError> {
+        self.run(move || {
+            let salt = SaltString::generate(&mut OsRng);
+            argon2()
+                .hash_password(password.as_bytes(), &salt)
+                .map(|h| h.to_string())
+        })
+        .await?
+        .map_err(|e| AppError::internal("failed to hash a password", e))
+    }
+
+    /// Verifies against `hash`, or against the dummy when there is none.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> Result<bool, AppError> {
+        let known = hash.is_some();
+        let hash = hash.unwrap_or_else(|| self.dummy.to_string());
+        let ok = self
+            .run(move || {
+                PasswordHash::new(&hash)
+                    .map(|parsed| argon2().verify_password(password.as_bytes(), &parsed).is_ok())
+                    .unwrap_or(false)
+            })
+            .await?;
+        Ok(ok && known)
+    }
+}
+
+pub use crate::auth::Role;
+
+#[derive(Serialize, Deserialize)]
+struct SessionData {
+    user_id: String,
+    /// Must equal `app_user.session_epoch`; bumping the column ends every
+    /// session of that user at once.
+    epoch: i64,
+}
+
+const SESSION_KEY: &str = "auth";
+
+#[derive(Clone, Debug)]
+pub struct SessionUser {
+    pub user_id: String,
+    pub email: String,
+    pub role: Role,
+    pub organization_id: Option<String>,
+}
+
+/// A signed-in, active system administrator.
+#[derive(Clone, Debug)]
+pub struct AdminSession {
+    pub user_id: String,
+    pub email: String,
+}
+
+/// A signed-in, active Customer admin of an active organization.
+#[derive(Clone, Debug)]
+pub struct CustomerAdmin {
+    pub user_id: String,
+    pub email: String,
+    pub organization_id: String,
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>()
+        .await
+        .map_err(|e| AppError::internal("session layer missing", e))
+}
+
+/// The caller's user, if the session names one that is still allowed in.
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    let session = session().await?;
+    let data: Option<SessionData> = session
+        .get(SESSION_KEY)
+        .await
+        .map_err(|e| AppError::internal("failed to read the session", e))?;
+    let Some(data) = data else {
+        return Ok(None);
+    };
+
+    let st = state()?;
+    let row = sqlx::query(
+        "SELECT u.email, u.role, u.organization_id, u.status, u.session_epoch, o.status AS org_status
+         FROM app_user u LEFT JOIN organization o ON o.organization_id = u.organization_id
+         WHERE u.user_id = $1",
+    )
+    .bind(&data.user_id)
+    .fetch_optional(st.db.pool())
+    .await
+    .context("failed to load the signed-in user")?;
+
+    let user = row.and_then(|row| {
+        let status: String = row.try_get("status").ok()?;
+        let epoch: i64 = row.try_get("session_epoch").ok()?;
+        let org_status: Option<String> = row.try_get("org_status").ok()?;
+        let role = Role::parse(&row.try_get::<String, _>("role").ok()?)?;
+        let allowed = status == "active"
+            && epoch == data.epoch
+            && (role == Role::SystemAdmin || org_status.as_deref() == Some("active"));
+        allowed.then(|| SessionUser {
+            user_id: data.user_id.clone(),
+            email: row.try_get("email").unwrap_or_default(),
+            role,
+            organization_id: row.try_get("organization_id").ok().flatten(),
+        })
+    });
+    if user.is_none() {
+        // Deactivated, suspended or signed out everywhere: forget it.
+        session
+            .flush()
+            .await
+            .map_err(|e| AppError::internal("failed to end a stale session", e))?;
+    }
+    Ok(user)
+}
+
+pub async fn require_admin() -> Result<AdminSession, AppError> {
+    match current_user().await? {
+        None => Err(AppError::Unauthorized),
+        Some(user) if user.role == Role::SystemAdmin => Ok(AdminSession {
+            user_id: user.user_id,
+            email: user.email,
+        }),
+        Some(_) => Err(AppError::Forbidden(
+            "Only system administrators can do this.".into(),
+        )),
+    }
+}
+
+pub async fn require_customer() -> Result<CustomerAdmin, AppError> {
+    match current_user().await? {
+        None => Err(AppError::Unauthorized),
+        Some(SessionUser {
+            user_id,
+            email,
+            role: Role::CustomerAdmin,
+            organization_id: Some(organization_id),
+        }) => Ok(CustomerAdmin {
+            user_id,
+            email,
+            organization_id,
+        }),
+        Some(_) => Err(AppError::Forbidden(
+            "Only a customer organization's admin can do this.".into(),
+        )),
+    }
+}
+
+/// Starts an authenticated session under a fresh id, so an id planted
+/// before sign-in is worthless afterwards.
+pub async fn start_session(user_id: &str, epoch: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session
+        .cycle_id()
+        .await
+        .map_err(|e| AppError::internal("failed to renew the session id", e))?;
+    session
+        .insert(
+            SESSION_KEY,
+            SessionData {
+                user_id: user_id.to_string(),
+                epoch,
+            },
+        )
+        .await
+        .map_err(|e| AppError::internal("failed to store the session", e))
+}
+
+pub async fn end_session() -> Result<(), AppError> {
+    session()
+        .await?
+        .flush()
+        .await
+        .map_err(|e| AppError::internal("failed to end the session", e))
+}

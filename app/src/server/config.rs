@@ -1,0 +1,173 @@
+//! Settings: built-in defaults, then an optional TOML file, then
+//! `COURSEGATE_*` environment variables, each layer overriding the last.
+
+use serde::Deserialize;
+
+#[derive(Clone, Debug, Deserialize)]
+pub struct Settings {
+    /// Address the HTTP server listens on.
+    pub bind: String,
+    /// `sqlite://path` (embedded default) or `postgres://…`.
+    pub database_url: String,
+    /// Origin users reach the site at; used in mailed links and for the
+    /// cross-site request check.
+    pub public_url: String,
+    /// Created as the first system administrator when none exists.
+    pub first_admin_email: String,
+    pub invitation_ttl_hours: i64,
+    /// Mark the session cookie `Secure` (set when served over HTTPS).
+    pub cookie_secure: bool,
+    pub session_idle_hours: i64,
+    /// How many argon2 hashes may run at once (each takes 19 MiB).
+    pub argon2_max_concurrent: usize,
+    pub rate_sign_in_per_minute: u32,
+    pub rate_submit_per_minute: u32,
+    pub rate_password_per_minute: u32,
+    /// Requests with a larger body are refused with 413.
+    pub max_body_bytes: usize,
+    /// `text` or `json`.
+    pub log_format: String,
+}
+
+const DEFAULTS: &[(&str, &str)] = &[
+    ("bind", "127.0.0.1:3000"),
+    ("database_url", "sqlite://data/coursegate.db"),
+    ("public_url", "http://127.0.0.1:3000"),
+    ("first_admin_email", "admin@example.com"),
+    ("invitation_ttl_hours", "72"),
+    ("cookie_secure", "false"),
+    ("session_idle_hours", "12"),
+    ("argon2_max_concurrent", "2"),
+    ("rate_sign_in_per_minute", "10"),
+    ("rate_submit_per_minute", "10"),
+    ("rate_password_per_minute", "10"),
+    ("max_body_bytes", "262144"),
+    ("log_format", "text"),
+];
+
+impl Settings {
+    /// Every setting with its default, for `--help`-style listings and the
+    /// README's table.
+    pub fn defaults() -> &'static [(&'static str, &'static str)] {
+        DEFAULTS
+    }
+
+    /// Loads the layers. The file is `COURSEGATE_CONFIG` when set (and must
+    /// exist), otherwise `coursegate.toml` in the working folder if present.
+    pub fn load() -> Result<Self, String> {
+        let mut builder = config::Config::builder();
+        for (key, value) in DEFAULTS {
+            builder = builder
+                .set_default(*key, *value)
+                .map_err(|e| format!("bad default for {key}: {e}"))?;
+        }
+        match std::env::var("COURSEGATE_CONFIG") {
+            Ok(path) => {
+                if !std::path::Path::new(&path).is_file() {
+                    return Err(format!(
+                        "COURSEGATE_CONFIG names {path:?}, which is not a file; fix the path or unset the variable"
+                    ));
+                }
+                builder = builder.add_source(config::File::new(&path, config::FileFormat::Toml));
+            }
+            Err(_) => {
+                builder = builder.add_source(
+                    config::File::new("coursegate.toml", config::FileFormat::Toml).required(false),
+                );
+            }
+        }
+        builder = builder.add_source(config::Environment::with_prefix("COURSEGATE").try_parsing(true));
+        let settings: Settings = builder
+            .build()
+            .and_then(|c| c.try_deserialize())
+            .map_err(|e| format!("invalid configuration: {e}. Each setting can be given as COURSEGATE_<NAME> (for example COURSEGATE_BIND=127.0.0.1:3000)"))?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    fn check(&self) -> Result<(), String> {
+        if self.bind.parse::<std::net::SocketAddr>().is_err() {
+            return Err(format!(
+                "COURSEGATE_BIND={:?} is not an address; use host:port such as 127.0.0.1:3000",
+                self.bind
+            ));
+        }
+        if !(self.public_url.starts_with("http://") || self.public_url.starts_with("https://")) {
+            return Err(format!(
+                "COURSEGATE_PUBLIC_URL={:?} must start with http:// or https://",
+                self.public_url
+            ));
+        }
+        if self.invitation_ttl_hours < 1 {
+            return Err("COURSEGATE_INVITATION_TTL_HOURS must be at least 1".into());
+        }
+        if self.argon2_max_concurrent < 1 {
+            return Err("COURSEGATE_ARGON2_MAX_CONCURRENT must be at least 1".into());
+        }
+        if self.max_body_bytes < 16 * 1024 {
+            return Err("COURSEGATE_MAX_BODY_BYTES must be at least 16384".into());
+        }
+        if crate::validate::Email::parse(&self.first_admin_email).is_err() {
+            return Err(format!(
+                "COURSEGATE_FIRST_ADMIN_EMAIL={:?} is not an email address",
+                self.first_admin_email
+            ));
+        }
+        Ok(())
+    }
+
+    /// The public URL without a trailing slash, for building links.
+    pub fn base_url(&self) -> &str {
+        self.public_url.trim_end_matches('/')
+    }
+
+    /// `scheme://host[:port]` of the public URL, compared with `Origin`.
+    pub fn public_origin(&self) -> String {
+        let url = self.base_url();
+        let after_scheme = url.find("://").map(|i| i + 3).unwrap_or(0);
+        match url[after_scheme..].find('/') {
+            Some(slash) => url[..after_scheme + slash].to_string(),
+            None => url.to_string(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Settings {
+        Settings {
+            bind: "127.0.0.1:3000".into(),
+            database_url: "sqlite://x.db".into(),
+            public_url: "https://courses.example.com/app/".into(),
+            first_admin_email: "admin@example.com".into(),
+            invitation_ttl_hours: 72,
+            cookie_secure: true,
+            session_idle_hours: 12,
+            argon2_max_concurrent: 2,
+            rate_sign_in_per_minute: 10,
+            rate_submit_per_minute: 10,
+            rate_password_per_minute: 10,
+            max_body_bytes: 262_144,
+            log_format: "text".into(),
+        }
+    }
+
+    #[test]
+    fn origin_drops_the_path() {
+        let s = sample();
+        assert_eq!(s.public_origin(), "https://courses.example.com");
+        assert_eq!(s.base_url(), "https://courses.example.com/app");
+    }
+
+    #[test]
+    fn check_explains_bad_values() {
+        let mut s = sample();
+        s.bind = "localhost".into();
+        assert!(s.check().unwrap_err().contains("COURSEGATE_BIND"));
+        let mut s = sample();
+        s.public_url = "courses.example.com".into();
+        assert!(s.check().unwrap_err().contains("COURSEGATE_PUBLIC_URL"));
+    }
+}

@@ -1,0 +1,198 @@
+//! The connection pool. SQL is written once, with `$1` placeholders and
+//! portable types (TEXT, BIGINT), and runs on SQLite and PostgreSQL through
+//! sqlx's `Any` driver.
+
+use std::path::Path;
+use std::time::Duration;
+
+use sqlx::any::{AnyPoolOptions, AnyRow};
+use sqlx::{Any, AnyPool, Executor, Transaction};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+#[derive(Clone)]
+pub struct Db {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+pub type Tx = Transaction<'static, Any>;
+pub type Row = AnyRow;
+
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("../migrations");
+
+impl Db {
+    /// Connects, creating the SQLite file (and its folder) when missing, and
+    /// applies pending migrations.
+    pub async fn connect(url: &str) -> Result<Self, String> {
+        sqlx::any::install_default_drivers();
+        let backend = backend_of(url)?;
+        let url = if backend == Backend::Sqlite {
+            prepare_sqlite_url(url)?
+        } else {
+            url.to_string()
+        };
+
+        let pool = AnyPoolOptions::new()
+            .max_connections(if backend == Backend::Sqlite { 8 } else { 16 })
+            .acquire_timeout(Duration::from_secs(30))
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // A writer waits for the lock instead of failing with
+                        // "database is locked".
+                        conn.execute("PRAGMA busy_timeout = 15000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect(&url)
+            .await
+            .map_err(|e| format!("cannot open the database at {}: {e}", redact_url(&url)))?;
+
+        if backend == Backend::Sqlite {
+            // WAL lets readers run while one writer writes; the setting is
+            // stored in the file, so once is enough.
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await
+                .map_err(|e| format!("cannot switch SQLite to WAL mode: {e}"))?;
+        }
+        MIGRATOR
+            .run(&pool)
+            .await
+            .map_err(|e| format!("cannot apply database migrations: {e}"))?;
+        Ok(Self { pool, backend })
+    }
+
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// Row-lock suffix for a `SELECT` inside a write transaction.
+    /// PostgreSQL needs it so two deciders serialize on the row; SQLite has
+    /// no such clause and already holds the whole-database write lock.
+    pub fn for_update(&self) -> &'static str {
+        match self.backend {
+            Backend::Sqlite => "",
+            Backend::Postgres => " FOR UPDATE",
+        }
+    }
+
+    /// Starts a transaction that holds the write lock from its first
+    /// statement. On SQLite a plain (deferred) BEGIN that reads first cannot
+    /// upgrade to a writer once another connection has committed, and fails
+    /// at once despite the busy timeout; `BEGIN IMMEDIATE` waits instead.
+    /// PostgreSQL locks rows, so a plain BEGIN is right there.
+    pub async fn begin_write(&self) -> Result<Tx, sqlx::Error> {
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
+fn backend_of(url: &str) -> Result<Backend, String> {
+    if url.starts_with("sqlite:") {
+        Ok(Backend::Sqlite)
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Backend::Postgres)
+    } else {
+        Err(format!(
+            "database URL {:?} is not supported: use sqlite://path/to/file.db or postgres://user@host/db",
+            redact_url(url)
+        ))
+    }
+}
+
+/// Creates the file's folder and asks SQLite to create the file.
+fn prepare_sqlite_url(url: &str) -> Result<String, String> {
+    let rest = url
+        .trim_start_matches("sqlite://")
+        .trim_start_matches("sqlite:");
+    let path = rest.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Err("an in-memory SQLite database loses everything on restart; give a file path such as sqlite://data/coursegate.db".into());
+    }
+    if let Some(parent) = Path::new(path).parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create the folder {}: {e}", parent.display()))?;
+        }
+    }
+    if rest.contains("mode=") {
+        Ok(url.to_string())
+    } else if rest.contains('?') {
+        Ok(format!("{url}&mode=rwc"))
+    } else {
+        Ok(format!("{url}?mode=rwc"))
+    }
+}
+
+/// Hides a password in a database URL before it is printed.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let userinfo = &url[scheme + 3..at];
+            let user = userinfo.split(':').next().unwrap_or_default();
+            format!("{}://{}:***@{}", &url[..scheme], user, &url[at + 1..])
+        }
+        _ => url.to_string(),
+    }
+}
+
+/// Column access that turns a type mismatch into a logged internal error.
+pub trait RowExt {
+    fn text(&self, column: &str) -> Result<String, crate::error::AppError>;
+    fn opt_text(&self, column: &str) -> Result<Option<String>, crate::error::AppError>;
+    fn int(&self, column: &str) -> Result<i64, crate::error::AppError>;
+    fn opt_int(&self, column: &str) -> Result<Option<i64>, crate::error::AppError>;
+}
+
+impl RowExt for AnyRow {
+    fn text(&self, column: &str) -> Result<String, crate::error::AppError> {
+        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+    }
+    fn opt_text(&self, column: &str) -> Result<Option<String>, crate::error::AppError> {
+        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+    }
+    fn int(&self, column: &str) -> Result<i64, crate::error::AppError> {
+        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+    }
+    fn opt_int(&self, column: &str) -> Result<Option<i64>, crate::error::AppError> {
+        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+    }
+}
+
+/// A random secret kept in the database, so every server behind a load
+/// balancer derives the same keyed hashes. Created on first start.
+pub async fn instance_secret(db: &Db) -> Result<Vec<u8>, String> {
+    use rand::RngCore;
+    let mut fresh = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut fresh);
+    let fresh_hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
+    // Two servers starting at once both try; the first insert wins.
+    let _ = sqlx::query("INSERT INTO instance_secret (name, value) VALUES ('status_link', $1)")
+        .bind(&fresh_hex)
+        .execute(db.pool())
+        .await;
+    let hex: String = sqlx::query_scalar("SELECT value FROM instance_secret WHERE name = 'status_link'")
+        .fetch_one(db.pool())
+        .await
+        .map_err(|e| format!("cannot read the instance secret: {e}"))?;
+    (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("zz"), 16))
+        .collect::<Result<Vec<u8>, _>>()
+        .map_err(|e| format!("the stored instance secret is damaged: {e}"))
+}

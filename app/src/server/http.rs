@@ -1,0 +1,100 @@
+//! Request facts a server function needs: the caller's address, whether the
+//! call is a plain HTML form post, and the response status.
+
+use std::net::{IpAddr, SocketAddr};
+use std::num::NonZeroU32;
+
+use axum::extract::ConnectInfo;
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use http::request::Parts;
+use http::StatusCode;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::Settings;
+use crate::error::AppError;
+
+/// Sets the status of the response being built. A plain form post is left
+/// alone: Leptos answers it with a redirect back to the form, which shows the
+/// error carried in the URL, and a 4xx there would break that redirect.
+pub fn set_error_status(status: u16) {
+    if is_form_post() {
+        return;
+    }
+    if let (Some(options), Ok(code)) = (
+        use_context::<ResponseOptions>(),
+        StatusCode::from_u16(status),
+    ) {
+        options.set_status(code);
+    }
+}
+
+pub fn is_form_post() -> bool {
+    use_context::<Parts>()
+        .and_then(|parts| {
+            parts
+                .headers
+                .get(http::header::ACCEPT)
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.contains("text/html"))
+        })
+        .unwrap_or(false)
+}
+
+pub fn client_ip() -> Option<IpAddr> {
+    use_context::<Parts>().and_then(|parts| {
+        parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|info| info.0.ip())
+    })
+}
+
+/// Per-client rate limits for the calls an attacker would hammer.
+pub struct Limits {
+    sign_in: DefaultKeyedRateLimiter<String>,
+    submit: DefaultKeyedRateLimiter<String>,
+    password: DefaultKeyedRateLimiter<String>,
+}
+
+fn per_minute(n: u32) -> Quota {
+    Quota::per_minute(NonZeroU32::new(n.max(1)).unwrap_or(NonZeroU32::MIN))
+}
+
+impl Limits {
+    pub fn new(settings: &Settings) -> Self {
+        Self {
+            sign_in: RateLimiter::keyed(per_minute(settings.rate_sign_in_per_minute)),
+            submit: RateLimiter::keyed(per_minute(settings.rate_submit_per_minute)),
+            password: RateLimiter::keyed(per_minute(settings.rate_password_per_minute)),
+        }
+    }
+
+    fn check(limiter: &DefaultKeyedRateLimiter<String>, key: String) -> Result<(), AppError> {
+        limiter.check_key(&key).map_err(|_| {
+            tracing::warn!("rate limit reached");
+            AppError::RateLimited
+        })
+    }
+
+    /// Sign-in is limited per address and, separately, per account name so
+    /// that spreading a guessing attack over many addresses does not help.
+    pub fn sign_in(&self, email_key: &str) -> Result<(), AppError> {
+        Self::check(&self.sign_in, format!("ip:{}", ip_key()))?;
+        Self::check(&self.sign_in, format!("email:{email_key}"))
+    }
+
+    pub fn submit(&self) -> Result<(), AppError> {
+        Self::check(&self.submit, ip_key())
+    }
+
+    pub fn password(&self) -> Result<(), AppError> {
+        Self::check(&self.password, ip_key())
+    }
+}
+
+fn ip_key() -> String {
+    client_ip()
+        .map(|ip| ip.to_string())
+        .unwrap_or_else(|| "unknown".into())
+}

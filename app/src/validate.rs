@@ -1,0 +1,352 @@
+//! Parsed, validated values shared by the browser form and the server.
+//!
+//! Each `parse` returns the cleaned value or a sentence meant for the person
+//! filling in the field. The browser calls the same functions on every
+//! keystroke; the server calls them again and is the one that decides.
+
+use serde::{Deserialize, Serialize};
+
+/// Rejects control characters (except the newlines a textarea may hold) so
+/// nothing invisible ends up in emails or the review console.
+fn has_control(value: &str, allow_newlines: bool) -> bool {
+    value
+        .chars()
+        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+}
+
+/// Trims and checks length (in characters) and control characters.
+fn text(
+    value: &str,
+    label: &str,
+    min: usize,
+    max: usize,
+    multiline: bool,
+) -> Result<String, String> {
+    let value = value.trim();
+    let len = value.chars().count();
+    if len == 0 && min > 0 {
+        return Err(format!("{label} is required."));
+    }
+    if len < min {
+        return Err(format!("{label} must be at least {min} characters."));
+    }
+    if len > max {
+        return Err(format!("{label} must be at most {max} characters."));
+    }
+    if has_control(value, multiline) {
+        return Err(format!("{label} contains characters that are not allowed."));
+    }
+    Ok(value.to_string())
+}
+
+/// An email address as typed (trimmed), checked for syntax.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Email(String);
+
+impl Email {
+    pub fn parse(value: &str) -> Result<Self, String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return Err("Email is required.".into());
+        }
+        if value.chars().count() > 254 {
+            return Err("Email must be at most 254 characters.".into());
+        }
+        if !email_address::EmailAddress::is_valid(value) || !value.contains('.') {
+            return Err("Enter an email address such as name@example.com.".into());
+        }
+        Ok(Self(value.to_string()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+pub fn legal_name(value: &str) -> Result<String, String> {
+    text(value, "Legal name", 2, 200, false)
+}
+
+/// Registration / business IDs differ per country; letters, digits and the
+/// separators real IDs use (`-`, `/`, `.`, space) cover the formats we know.
+pub fn registration_id(value: &str) -> Result<String, String> {
+    let value = text(value, "Registration ID", 2, 32, false)?;
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ' '))
+    {
+        return Err("Registration ID may contain only letters, digits, spaces and - / .".into());
+    }
+    if !value.chars().any(|c| c.is_ascii_alphanumeric()) {
+        return Err("Registration ID must contain letters or digits.".into());
+    }
+    Ok(value)
+}
+
+pub fn postal_code(value: &str) -> Result<String, String> {
+    let value = text(value, "Postal code", 2, 12, false)?;
+    if !value
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
+    {
+        return Err("Postal code may contain only letters, digits, spaces and hyphens.".into());
+    }
+    Ok(value.to_ascii_uppercase())
+}
+
+/// International format: an optional leading `+`, then digits with the
+/// usual visual separators; 6 to 15 digits as in E.164.
+pub fn phone(value: &str) -> Result<String, String> {
+    let value = text(value, "Phone", 6, 24, false)?;
+    let body = value.strip_prefix('+').unwrap_or(&value);
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
+    {
+        return Err("Phone may contain only digits, spaces, + - ( ) and dots.".into());
+    }
+    let digits = body.chars().filter(char::is_ascii_digit).count();
+    if !(6..=15).contains(&digits) {
+        return Err("Phone must have between 6 and 15 digits.".into());
+    }
+    Ok(value)
+}
+
+/// ISO 3166-1 alpha-2 code, upper case.
+pub fn country(value: &str) -> Result<String, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err("Country is required.".into());
+    }
+    isocountry::CountryCode::for_alpha2_caseless(value)
+        .map(|c| c.alpha2().to_string())
+        .map_err(|_| "Choose a country from the list.".into())
+}
+
+/// Every country for the form's select, sorted by name.
+pub fn countries() -> Vec<(&'static str, &'static str)> {
+    let mut all: Vec<_> = isocountry::CountryCode::iter()
+        .map(|c| (c.alpha2(), c.name()))
+        .collect();
+    all.sort_by(|a, b| a.1.cmp(b.1));
+    all
+}
+
+pub fn country_name(code: &str) -> String {
+    isocountry::CountryCode::for_alpha2(code)
+        .map(|c| c.name().to_string())
+        .unwrap_or_else(|_| code.to_string())
+}
+
+pub fn street_address(value: &str) -> Result<String, String> {
+    text(value, "Street address", 2, 200, false)
+}
+
+pub fn city(value: &str) -> Result<String, String> {
+    text(value, "City", 1, 100, false)
+}
+
+pub fn contact_name(value: &str) -> Result<String, String> {
+    text(value, "Contact person", 2, 100, false)
+}
+
+pub fn intended_use(value: &str) -> Result<String, String> {
+    text(value, "Intended use", 10, 2000, true)
+}
+
+/// Optional; when given it must be an http(s) address with a host.
+pub fn website(value: &str) -> Result<Option<String>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let value = text(value, "Website", 4, 200, false)?;
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or("Website must start with https:// or http://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if host.len() < 3 || !host.contains('.') || host.contains(char::is_whitespace) {
+        return Err("Website must include a domain, such as https://example.com.".into());
+    }
+    Ok(Some(value))
+}
+
+/// A message written to or by a reviewer (info request, reason, answer).
+pub fn message(value: &str, label: &str) -> Result<String, String> {
+    text(value, label, 1, 4000, true)
+}
+
+/// Long enough to resist guessing; the cap keeps argon2's input bounded.
+pub fn password(value: &str) -> Result<String, String> {
+    let len = value.chars().count();
+    if len < 12 {
+        return Err("Password must be at least 12 characters.".into());
+    }
+    if len > 128 {
+        return Err("Password must be at most 128 characters.".into());
+    }
+    Ok(value.to_string())
+}
+
+macro_rules! choice_enum {
+    ($name:ident, $label:literal, { $($variant:ident => ($code:literal, $text:literal)),+ $(,)? }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$variant => $code),+ }
+            }
+
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            pub fn parse(value: &str) -> Result<Self, String> {
+                match value.trim() {
+                    $($code => Ok($name::$variant),)+
+                    "" => Err(format!("{} is required.", $label)),
+                    _ => Err(format!("Choose an {} from the list.", $label.to_lowercase())),
+                }
+            }
+        }
+    };
+}
+
+choice_enum!(OrgType, "Organization type", {
+    Company => ("company", "Company"),
+    PublicSector => ("public_sector", "Public sector"),
+    Nonprofit => ("nonprofit", "Non-profit"),
+    Education => ("education", "Educational institution"),
+    Other => ("other", "Other"),
+});
+
+choice_enum!(OrgSize, "Organization size", {
+    Micro => ("1-9", "1–9 people"),
+    Small => ("10-49", "10–49 people"),
+    Medium => ("50-249", "50–249 people"),
+    Large => ("250-999", "250–999 people"),
+    Enterprise => ("1000+", "1,000 or more people"),
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_checked_for_shape_and_length() {
+        let cases = [
+            ("ada@example.com", true),
+            ("  ada@example.com ", true),
+            ("Ada.Lovelace+x@sub.example.org", true),
+            ("", false),
+            ("ada", false),
+            ("ada@", false),
+            ("@example.com", false),
+            ("ada@example", false),
+            ("a b@example.com", false),
+        ];
+        for (input, ok) in cases {
+            assert_eq!(Email::parse(input).is_ok(), ok, "{input:?}");
+        }
+        let long = format!("{}@example.com", "a".repeat(250));
+        assert!(Email::parse(&long).is_err());
+        assert_eq!(Email::parse(" ada@example.com ").unwrap().as_str(), "ada@example.com");
+    }
+
+    #[test]
+    fn registration_ids_allow_only_id_characters() {
+        let cases = [
+            ("1234567-8", true),
+            ("HRB 12345", true),
+            ("556677/123.4", true),
+            ("X", false),
+            ("", false),
+            ("12<script>", false),
+            ("---", false),
+            ("ÄÖ1234", false),
+        ];
+        for (input, ok) in cases {
+            assert_eq!(registration_id(input).is_ok(), ok, "{input:?}");
+        }
+        assert!(registration_id(&"1".repeat(33)).is_err());
+    }
+
+    #[test]
+    fn postal_codes_are_upper_cased_and_bounded() {
+        assert_eq!(postal_code(" sw1a 1aa ").unwrap(), "SW1A 1AA");
+        assert_eq!(postal_code("00100").unwrap(), "00100");
+        assert!(postal_code("1").is_err());
+        assert!(postal_code("1234567890123").is_err());
+        assert!(postal_code("001_00").is_err());
+    }
+
+    #[test]
+    fn phones_need_six_to_fifteen_digits() {
+        let cases = [
+            ("+358 40 123 4567", true),
+            ("(555) 123-4567", true),
+            ("040.123.4567", true),
+            ("12345", false),
+            ("+1 234 567 890 123 456", false),
+            ("call me", false),
+            ("++358401234567", false),
+        ];
+        for (input, ok) in cases {
+            assert_eq!(phone(input).is_ok(), ok, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn countries_are_iso_alpha2_codes() {
+        assert_eq!(country("fi").unwrap(), "FI");
+        assert_eq!(country("SE").unwrap(), "SE");
+        assert!(country("").is_err());
+        assert!(country("XX").is_err());
+        assert!(country("FIN").is_err());
+        assert!(countries().len() > 240);
+    }
+
+    #[test]
+    fn websites_are_optional_but_must_be_http_urls() {
+        assert_eq!(website("").unwrap(), None);
+        assert_eq!(website(" https://example.com/about ").unwrap().as_deref(), Some("https://example.com/about"));
+        assert!(website("example.com").is_err());
+        assert!(website("https://localhost").is_err());
+        assert!(website("javascript:alert(1)").is_err());
+        assert!(website(&format!("https://example.com/{}", "a".repeat(300))).is_err());
+    }
+
+    #[test]
+    fn text_fields_are_trimmed_and_bounded() {
+        assert_eq!(legal_name("  Acme Oy ").unwrap(), "Acme Oy");
+        assert!(legal_name("A").is_err());
+        assert!(legal_name(&"a".repeat(100_000)).is_err());
+        assert!(legal_name("Acme\u{0}Oy").is_err());
+        assert!(intended_use("short").is_err());
+        assert!(intended_use("Training our staff\nin two cities").is_ok());
+        assert!(city("").is_err());
+    }
+
+    #[test]
+    fn passwords_are_between_twelve_and_128_characters() {
+        assert!(password("short").is_err());
+        assert!(password("correct horse battery").is_ok());
+        assert!(password(&"x".repeat(128)).is_ok());
+        assert!(password(&"x".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn choices_accept_only_listed_codes() {
+        assert_eq!(OrgType::parse("company").unwrap(), OrgType::Company);
+        assert_eq!(OrgSize::parse("1000+").unwrap(), OrgSize::Enterprise);
+        assert!(OrgType::parse("").is_err());
+        assert!(OrgSize::parse("huge").is_err());
+        for t in OrgType::ALL {
+            assert_eq!(OrgType::parse(t.code()).unwrap(), *t);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+#![recursion_limit = "256"]
+//! The Coursegate HTTP server: configuration, the axum router with its
+//! middleware, and start-up tasks. `main.rs` is the command line around it;
+//! the integration tests build the same router on port 0.
+
+pub mod middleware;
+pub mod sessions;
+
+use std::sync::Arc;
+
+use app::server::{AppState, Db, Settings};
+use app::{shell, App};
+use axum::routing::get;
+use axum::Router;
+use leptos::config::LeptosOptions;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Everything `serve` and the tests need: the router and the state behind it.
+pub struct Server {
+    pub router: Router,
+    pub state: AppState,
+}
+
+/// Where cargo-leptos put the compiled site, from its `LEPTOS_*` variables
+/// when it started us, or the workspace defaults otherwise.
+pub fn leptos_options(settings: &Settings) -> LeptosOptions {
+    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+    let env = match var("LEPTOS_ENV", "DEV").to_ascii_uppercase().as_str() {
+        "PROD" | "PRODUCTION" => leptos::config::Env::PROD,
+        _ => leptos::config::Env::DEV,
+    };
+    LeptosOptions::builder()
+        .output_name(var("LEPTOS_OUTPUT_NAME", "coursegate"))
+        .site_root(var("LEPTOS_SITE_ROOT", "target/site"))
+        .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
+        .env(env)
+        .site_addr(settings.bind.parse::<std::net::SocketAddr>().unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()))
+        .reload_port(var("LEPTOS_RELOAD_PORT", "3001").parse::<u32>().unwrap_or(3001))
+        .build()
+}
+
+/// Opens the database (migrating it), the session store, and builds the
+/// router.
+pub async fn build(settings: Settings, options: LeptosOptions) -> Result<Server, String> {
+    let db = Db::connect(&settings.database_url).await?;
+    let secret = app::server::db::instance_secret(&db).await?;
+    let store = sessions::Store::connect(&settings.database_url).await?;
+    let state = AppState::new(db, settings, secret);
+    let router = router(state.clone(), options, store);
+    Ok(Server { router, state })
+}
+
+fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Router {
+    let settings = state.settings.clone();
+    let routes = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+
+    let sessions = SessionManagerLayer::new(store)
+        .with_name("coursegate_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.cookie_secure)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(settings.session_idle_hours)));
+
+    Router::new()
+        .route("/healthz", get(|| async { "ok" }))
+        .leptos_routes_with_context(&options, routes, context.clone(), {
+            let options = options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(options)
+        .layer(sessions)
+        .layer(axum::middleware::from_fn_with_state(
+            Arc::new(settings.public_origin()),
+            middleware::reject_cross_site,
+        ))
+        .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::log_request))
+}
+
+/// Creates the first system administrator when there is none, printing the
+/// one-time link on standard output (never in the logs).
+pub async fn ensure_first_admin(state: &AppState) -> Result<(), String> {
+    if app::auth::server::has_system_admin(&state.db).await? {
+        return Ok(());
+    }
+    let email = state.settings.first_admin_email.clone();
+    let link = app::auth::server::create_system_admin(&state.db, &state.settings, &email, "first start").await?;
+    println!("\nNo system administrator existed, so one was created for {email}.");
+    println!("Set its password within {} hours at:\n\n    {link}\n", state.settings.invitation_ttl_hours);
+    Ok(())
+}

@@ -1,0 +1,105 @@
+//! `coursegate`: serve the platform, or manage it from the command line.
+
+use app::server::Settings;
+use clap::{Parser, Subcommand};
+use tracing_subscriber::EnvFilter;
+
+#[derive(Parser)]
+#[command(name = "coursegate", about = "Coursegate: education services for organizations")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the web app (the default).
+    Serve,
+    /// Manage system administrators.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a system administrator and print a one-time set-password link.
+    Create {
+        #[arg(long)]
+        email: String,
+    },
+}
+
+fn init_logging(format: &str) {
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn fail(message: impl std::fmt::Display) -> ! {
+    eprintln!("coursegate: {message}");
+    std::process::exit(2);
+}
+
+#[tokio::main]
+async fn main() {
+    let cli = Cli::parse();
+    let settings = Settings::load().unwrap_or_else(|e| fail(e));
+    init_logging(&settings.log_format);
+
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(settings).await,
+        Command::Admin {
+            command: AdminCommand::Create { email },
+        } => {
+            let db = app::server::Db::connect(&settings.database_url).await.unwrap_or_else(|e| fail(e));
+            let link = app::auth::server::create_system_admin(&db, &settings, &email, "command line")
+                .await
+                .unwrap_or_else(|e| fail(e));
+            println!("System administrator {email} created. Set the password within {} hours at:\n\n    {link}\n", settings.invitation_ttl_hours);
+        }
+    }
+}
+
+async fn serve(settings: Settings) {
+    let options = server::leptos_options(&settings);
+    let bind = settings.bind.clone();
+    tracing::info!(database = %app::server::db::redact_url(&settings.database_url), "starting");
+    let built = server::build(settings, options).await.unwrap_or_else(|e| fail(e));
+    server::ensure_first_admin(&built.state).await.unwrap_or_else(|e| fail(e));
+
+    let listener = tokio::net::TcpListener::bind(&bind)
+        .await
+        .unwrap_or_else(|e| fail(format!("cannot listen on {bind}: {e}. Set COURSEGATE_BIND to a free address")));
+    tracing::info!(address = %bind, "listening");
+    let app = built
+        .router
+        .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await {
+        fail(format!("server error: {e}"));
+    }
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            signal.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

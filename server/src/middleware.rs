@@ -1,0 +1,108 @@
+//! Cross-cutting HTTP layers: the cross-site request check, security
+//! headers and the one log line per request.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use http::header::{self, HeaderValue};
+use http::{Method, StatusCode};
+
+/// State-changing requests must come from our own pages. Browsers send
+/// `Origin` on every cross-site POST (and `Sec-Fetch-Site`), so a request
+/// whose origin is another site is refused before it reaches a handler.
+/// Clients that are not browsers send neither and cannot carry a victim's
+/// cookie, so they pass.
+pub async fn reject_cross_site(State(public_origin): State<Arc<String>>, req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let headers = req.headers();
+    let allowed = match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        Some(origin) => {
+            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            origin == public_origin.as_str()
+                || (!host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}")))
+        }
+        None => headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) != Some("cross-site"),
+    };
+    if allowed {
+        next.run(req).await
+    } else {
+        tracing::warn!("cross-site request refused");
+        let body = r#"{"Forbidden":"Cross-site request refused."}"#;
+        (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+    }
+}
+
+const DEFAULT_CSP: &str = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let cacheable = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    let headers = res.headers_mut();
+    let defaults: [(header::HeaderName, &str); 6] = [
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        // Same-origin keeps the Referer Leptos uses for no-JavaScript form
+        // posts, and keeps private status links from leaking to other sites.
+        (header::REFERRER_POLICY, "same-origin"),
+        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
+        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (header::CONTENT_SECURITY_POLICY, DEFAULT_CSP),
+    ];
+    for (name, value) in defaults {
+        if !headers.contains_key(&name) {
+            headers.insert(name, HeaderValue::from_static(value));
+        }
+    }
+    if !cacheable && !headers.contains_key(header::CACHE_CONTROL) {
+        // Pages and API answers carry personal data: never store them.
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    res
+}
+
+/// Paths that carry a secret in their last segment.
+const SECRET_PATHS: &[&str] = &["/status/", "/set-password/"];
+
+pub fn redact_path(path: &str) -> String {
+    for prefix in SECRET_PATHS {
+        if path.starts_with(prefix) {
+            return format!("{prefix}***");
+        }
+    }
+    path.to_string()
+}
+
+/// One structured line per request; the query string is left out and
+/// secret path segments are masked.
+pub async fn log_request(req: Request<Body>, next: Next) -> Response {
+    let method = req.method().clone();
+    let path = redact_path(req.uri().path());
+    let started = Instant::now();
+    let res = next.run(req).await;
+    let status = res.status().as_u16();
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::error!(%method, %path, status, elapsed_ms, "request");
+    } else {
+        tracing::info!(%method, %path, status, elapsed_ms, "request");
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_path;
+
+    #[test]
+    fn secret_segments_are_masked() {
+        assert_eq!(redact_path("/status/abc"), "/status/***");
+        assert_eq!(redact_path("/set-password/abc"), "/set-password/***");
+        assert_eq!(redact_path("/api/applications/submit"), "/api/applications/submit");
+    }
+}
