@@ -20,6 +20,11 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/coursegate/target
 # (binaryen 108) breaks the WASM and must not be found first.
 export PATH := $(CURDIR)/tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 
+# Leptos reads LEPTOS_OUTPUT_NAME at compile time (it names the WASM file the
+# page loads). cargo-leptos sets it; setting it for every cargo command too
+# keeps plain cargo builds from invalidating cargo-leptos's and vice versa.
+export LEPTOS_OUTPUT_NAME := coursegate
+
 CLIPPY_FLAGS := -- -D warnings
 
 .PHONY: help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit e2e

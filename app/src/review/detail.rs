@@ -195,7 +195,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
                 </p>
             </div>
         </div>
-        {duplicates}
+        {duplicates.map(IntoAny::into_any)}
         {data.rejection_reason.clone().filter(|_| status == Status::Rejected).map(|r| view! {
             <div class="card"><h2>"Rejected"</h2><blockquote class="quote">{r}</blockquote></div>
         })}
@@ -224,10 +224,10 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
                 </div>
             </div>
             <div>
-                {claim_panel}
-                {waiting}
-                {decisions}
-                {account}
+                {claim_panel.map(IntoAny::into_any)}
+                {waiting.flatten().map(IntoAny::into_any)}
+                {decisions.map(IntoAny::into_any)}
+                {account.map(IntoAny::into_any)}
             </div>
         </div>
     }

@@ -1,0 +1,247 @@
+//! Test harness: the real router on 127.0.0.1:0 against a fresh SQLite file
+//! per test, driven over HTTP at the server functions' stable paths.
+
+#![allow(dead_code)]
+
+use std::net::SocketAddr;
+
+use app::server::{AppState, Settings};
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub struct TestApp {
+    pub base: String,
+    pub state: AppState,
+    pub db_path: std::path::PathBuf,
+    _dir: TempDir,
+}
+
+pub fn settings(db_url: String, public_url: String) -> Settings {
+    Settings {
+        bind: "127.0.0.1:0".into(),
+        database_url: db_url,
+        public_url,
+        first_admin_email: "admin@example.com".into(),
+        invitation_ttl_hours: 72,
+        cookie_secure: false,
+        session_idle_hours: 12,
+        argon2_max_concurrent: 2,
+        rate_sign_in_per_minute: 1000,
+        rate_submit_per_minute: 1000,
+        rate_password_per_minute: 1000,
+        max_body_bytes: 262_144,
+        log_format: "text".into(),
+    }
+}
+
+impl TestApp {
+    pub async fn spawn() -> Self {
+        Self::spawn_with(|_| {}).await
+    }
+
+    pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db_path = dir.path().join("test.db");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr: SocketAddr = listener.local_addr().expect("addr");
+        let base = format!("http://{addr}");
+        let mut settings = settings(format!("sqlite://{}", db_path.display()), base.clone());
+        adjust(&mut settings);
+        let options = server::leptos_options(&settings);
+        let built = server::build(settings, options).await.expect("build server");
+        let service = built
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, service).await;
+        });
+        Self {
+            base,
+            state: built.state,
+            db_path,
+            _dir: dir,
+        }
+    }
+
+    /// A client with its own cookie jar: one browser.
+    pub fn client(&self) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Posts a form to `/api/{endpoint}` and returns the status and JSON.
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+        let res = client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status();
+        let text = res.text().await.expect("body");
+        let json = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, json)
+    }
+
+    pub async fn submit(&self, overrides: &[(&str, &str)]) -> (StatusCode, Value) {
+        let key = random_key();
+        let form = application_form(&key, overrides);
+        let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.call(&self.client(), "applications/submit", &pairs).await
+    }
+
+    /// Submits a valid application and returns its status token.
+    pub async fn submit_ok(&self, overrides: &[(&str, &str)]) -> String {
+        let (status, body) = self.submit(overrides).await;
+        assert_eq!(status, StatusCode::OK, "submit failed: {body}");
+        token_of(&body)
+    }
+
+    pub async fn scalar_i64(&self, sql: &str) -> i64 {
+        sqlx::query_scalar::<_, i64>(sql)
+            .fetch_one(self.state.db.pool())
+            .await
+            .expect("query")
+    }
+
+    pub async fn scalar_text(&self, sql: &str, bind: &str) -> String {
+        sqlx::query_scalar::<_, String>(sql)
+            .bind(bind)
+            .fetch_one(self.state.db.pool())
+            .await
+            .expect("query")
+    }
+
+    /// The newest mail of a kind to an address.
+    pub async fn last_mail(&self, to: &str, kind: &str) -> String {
+        sqlx::query_scalar::<_, String>(
+            "SELECT body_text FROM outbox WHERE to_address = $1 AND kind = $2 ORDER BY created_at DESC, mail_id DESC LIMIT 1",
+        )
+        .bind(to)
+        .bind(kind)
+        .fetch_one(self.state.db.pool())
+        .await
+        .expect("mail")
+    }
+
+    /// Creates a system administrator the way the command line does, sets
+    /// its password through the link and signs in.
+    pub async fn admin(&self, email: &str) -> Client {
+        let link = app::auth::server::create_system_admin(&self.state.db, &self.state.settings, email, "test")
+            .await
+            .expect("create admin");
+        let token = link.rsplit('/').next().expect("token").to_string();
+        let client = self.client();
+        let (status, body) = self
+            .call(
+                &client,
+                "auth/set_password",
+                &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "set password: {body}");
+        self.sign_in(&client, email, PASSWORD).await;
+        client
+    }
+
+    pub async fn sign_in(&self, client: &Client, email: &str, password: &str) {
+        let (status, body) = self
+            .call(client, "auth/sign_in", &[("email", email), ("password", password)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "sign in: {body}");
+    }
+
+    pub async fn application_id(&self, legal_name: &str) -> String {
+        self.scalar_text("SELECT application_id FROM application WHERE legal_name = $1", legal_name)
+            .await
+    }
+
+    /// Submitted, claimed by `admin`: ready for a decision.
+    pub async fn claimed_application(&self, admin: &Client, legal_name: &str, email: &str) -> String {
+        self.submit_ok(&[("legal_name", legal_name), ("contact_email", email)]).await;
+        let id = self.application_id(legal_name).await;
+        let (status, body) = self.call(admin, "admin/applications/claim", &[("id", &id)]).await;
+        assert_eq!(status, StatusCode::OK, "claim: {body}");
+        id
+    }
+
+    /// Approves, then signs the new Customer admin in through the invitation.
+    pub async fn approved_customer(&self, admin: &Client, legal_name: &str, email: &str) -> Client {
+        let id = self.claimed_application(admin, legal_name, email).await;
+        let (status, body) = self.call(admin, "admin/applications/approve", &[("id", &id)]).await;
+        assert_eq!(status, StatusCode::OK, "approve: {body}");
+        let token = link_token(&self.last_mail(email, "invitation").await, "/set-password/");
+        let client = self.client();
+        let (status, body) = self
+            .call(&client, "auth/set_password", &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "customer set password: {body}");
+        self.sign_in(&client, email, PASSWORD).await;
+        client
+    }
+}
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+pub fn random_key() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(1);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!("{:016x}{:016x}", nanos as u64, n)
+}
+
+pub fn application_form(key: &str, overrides: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut fields = vec![
+        ("legal_name", "Acme Learning Oy"),
+        ("registration_id", "1234567-8"),
+        ("country", "FI"),
+        ("street_address", "Mannerheimintie 1"),
+        ("postal_code", "00100"),
+        ("city", "Helsinki"),
+        ("website", "https://acme.example.com"),
+        ("contact_name", "Ada Lovelace"),
+        ("contact_email", "ada@example.com"),
+        ("phone", "+358 40 123 4567"),
+        ("org_type", "company"),
+        ("org_size", "50-249"),
+        ("intended_use", "Leadership training for 40 managers next spring."),
+        ("accept_terms", "on"),
+        ("submission_key", key),
+    ];
+    for (name, value) in overrides {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(slot) => slot.1 = value,
+            None => fields.push((name, value)),
+        }
+    }
+    fields
+        .into_iter()
+        .map(|(n, v)| (format!("application[{n}]"), v.to_string()))
+        .collect()
+}
+
+/// The token from a `/status/…` path in a submit answer.
+pub fn token_of(body: &Value) -> String {
+    body["status_path"]
+        .as_str()
+        .and_then(|p| p.strip_prefix("/status/"))
+        .expect("status_path")
+        .to_string()
+}
+
+/// The token after `marker` in a mail body.
+pub fn link_token(body: &str, marker: &str) -> String {
+    let start = body.find(marker).expect("link in mail") + marker.len();
+    body[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
+}
