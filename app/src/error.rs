@@ -6,9 +6,9 @@
 //! sentence.
 
 use leptos::server_fn::codec::JsonEncoding;
-use leptos::server_fn::Encodes;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use leptos::server_fn::Bytes;
+use leptos::server_fn::Encodes;
 use serde::{Deserialize, Serialize};
 
 /// `(field name, message)` pairs; field names are the form's input names.

@@ -39,7 +39,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 fn content_security_policy() {
     use http::header::{HeaderValue, CONTENT_SECURITY_POLICY};
     provide_nonce();
-    let (Some(nonce), Some(response)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) else {
+    let (Some(nonce), Some(response)) =
+        (use_nonce(), use_context::<leptos_axum::ResponseOptions>())
+    else {
         return;
     };
     let policy = format!(

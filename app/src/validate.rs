@@ -254,7 +254,10 @@ mod tests {
         }
         let long = format!("{}@example.com", "a".repeat(250));
         assert!(Email::parse(&long).is_err());
-        assert_eq!(Email::parse(" ada@example.com ").unwrap().as_str(), "ada@example.com");
+        assert_eq!(
+            Email::parse(" ada@example.com ").unwrap().as_str(),
+            "ada@example.com"
+        );
     }
 
     #[test]
@@ -313,7 +316,10 @@ mod tests {
     #[test]
     fn websites_are_optional_but_must_be_http_urls() {
         assert_eq!(website("").unwrap(), None);
-        assert_eq!(website(" https://example.com/about ").unwrap().as_deref(), Some("https://example.com/about"));
+        assert_eq!(
+            website(" https://example.com/about ").unwrap().as_deref(),
+            Some("https://example.com/about")
+        );
         assert!(website("example.com").is_err());
         assert!(website("https://localhost").is_err());
         assert!(website("javascript:alert(1)").is_err());

@@ -28,7 +28,8 @@ pub struct Server {
 /// Where cargo-leptos put the compiled site, from its `LEPTOS_*` variables
 /// when it started us, or the workspace defaults otherwise.
 pub fn leptos_options(settings: &Settings) -> LeptosOptions {
-    let var = |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
+    let var =
+        |name: &str, default: &str| std::env::var(name).unwrap_or_else(|_| default.to_string());
     let env = match var("LEPTOS_ENV", "DEV").to_ascii_uppercase().as_str() {
         "PROD" | "PRODUCTION" => leptos::config::Env::PROD,
         _ => leptos::config::Env::DEV,
@@ -38,8 +39,17 @@ pub fn leptos_options(settings: &Settings) -> LeptosOptions {
         .site_root(var("LEPTOS_SITE_ROOT", "target/site"))
         .site_pkg_dir(var("LEPTOS_SITE_PKG_DIR", "pkg"))
         .env(env)
-        .site_addr(settings.bind.parse::<std::net::SocketAddr>().unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()))
-        .reload_port(var("LEPTOS_RELOAD_PORT", "3001").parse::<u32>().unwrap_or(3001))
+        .site_addr(
+            settings
+                .bind
+                .parse::<std::net::SocketAddr>()
+                .unwrap_or_else(|_| ([127, 0, 0, 1], 3000).into()),
+        )
+        .reload_port(
+            var("LEPTOS_RELOAD_PORT", "3001")
+                .parse::<u32>()
+                .unwrap_or(3001),
+        )
         .build()
 }
 
@@ -68,7 +78,9 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .with_same_site(SameSite::Lax)
         .with_secure(settings.cookie_secure)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(settings.session_idle_hours)));
+        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
+            settings.session_idle_hours,
+        )));
 
     Router::new()
         .route("/healthz", get(|| async { "ok" }))
@@ -76,7 +88,9 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             let options = options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context(
+            context, shell,
+        ))
         .with_state(options)
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
@@ -95,8 +109,13 @@ pub async fn ensure_first_admin(state: &AppState) -> Result<(), String> {
         return Ok(());
     }
     let email = state.settings.first_admin_email.clone();
-    let link = app::auth::server::create_system_admin(&state.db, &state.settings, &email, "first start").await?;
+    let link =
+        app::auth::server::create_system_admin(&state.db, &state.settings, &email, "first start")
+            .await?;
     println!("\nNo system administrator existed, so one was created for {email}.");
-    println!("Set its password within {} hours at:\n\n    {link}\n", state.settings.invitation_ttl_hours);
+    println!(
+        "Set its password within {} hours at:\n\n    {link}\n",
+        state.settings.invitation_ttl_hours
+    );
     Ok(())
 }

@@ -5,7 +5,10 @@ use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(name = "coursegate", about = "Coursegate: education services for organizations")]
+#[command(
+    name = "coursegate",
+    about = "Coursegate: education services for organizations"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -32,8 +35,11 @@ enum AdminCommand {
 }
 
 fn init_logging(format: &str) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_sessions=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if format == "json" {
         builder.json().init();
     } else {
@@ -57,10 +63,13 @@ async fn main() {
         Command::Admin {
             command: AdminCommand::Create { email },
         } => {
-            let db = app::server::Db::connect(&settings.database_url).await.unwrap_or_else(|e| fail(e));
-            let link = app::auth::server::create_system_admin(&db, &settings, &email, "command line")
+            let db = app::server::Db::connect(&settings.database_url)
                 .await
                 .unwrap_or_else(|e| fail(e));
+            let link =
+                app::auth::server::create_system_admin(&db, &settings, &email, "command line")
+                    .await
+                    .unwrap_or_else(|e| fail(e));
             println!("System administrator {email} created. Set the password within {} hours at:\n\n    {link}\n", settings.invitation_ttl_hours);
         }
     }
@@ -70,17 +79,28 @@ async fn serve(settings: Settings) {
     let options = server::leptos_options(&settings);
     let bind = settings.bind.clone();
     tracing::info!(database = %app::server::db::redact_url(&settings.database_url), "starting");
-    let built = server::build(settings, options).await.unwrap_or_else(|e| fail(e));
-    server::ensure_first_admin(&built.state).await.unwrap_or_else(|e| fail(e));
+    let built = server::build(settings, options)
+        .await
+        .unwrap_or_else(|e| fail(e));
+    server::ensure_first_admin(&built.state)
+        .await
+        .unwrap_or_else(|e| fail(e));
 
     let listener = tokio::net::TcpListener::bind(&bind)
         .await
-        .unwrap_or_else(|e| fail(format!("cannot listen on {bind}: {e}. Set COURSEGATE_BIND to a free address")));
+        .unwrap_or_else(|e| {
+            fail(format!(
+                "cannot listen on {bind}: {e}. Set COURSEGATE_BIND to a free address"
+            ))
+        });
     tracing::info!(address = %bind, "listening");
     let app = built
         .router
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
-    if let Err(e) = axum::serve(listener, app).with_graceful_shutdown(shutdown()).await {
+    if let Err(e) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown())
+        .await
+    {
         fail(format!("server error: {e}"));
     }
 }
@@ -91,7 +111,9 @@ async fn shutdown() {
     };
     #[cfg(unix)]
     let terminate = async {
-        if let Ok(mut signal) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut signal) =
+            tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             signal.recv().await;
         }
     };

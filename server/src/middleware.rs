@@ -16,16 +16,24 @@ use http::{Method, StatusCode};
 /// whose origin is another site is refused before it reaches a handler.
 /// Clients that are not browsers send neither and cannot carry a victim's
 /// cookie, so they pass.
-pub async fn reject_cross_site(State(public_origin): State<Arc<String>>, req: Request, next: Next) -> Response {
+pub async fn reject_cross_site(
+    State(public_origin): State<Arc<String>>,
+    req: Request,
+    next: Next,
+) -> Response {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
     let headers = req.headers();
     let allowed = match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         Some(origin) => {
-            let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or_default();
             origin == public_origin.as_str()
-                || (!host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}")))
+                || (!host.is_empty()
+                    && (origin == format!("http://{host}") || origin == format!("https://{host}")))
         }
         None => headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) != Some("cross-site"),
     };
@@ -34,11 +42,17 @@ pub async fn reject_cross_site(State(public_origin): State<Arc<String>>, req: Re
     } else {
         tracing::warn!("cross-site request refused");
         let body = r#"{"Forbidden":"Cross-site request refused."}"#;
-        (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+        (
+            StatusCode::FORBIDDEN,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response()
     }
 }
 
-const DEFAULT_CSP: &str = "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const DEFAULT_CSP: &str =
+    "default-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let cacheable = req.uri().path().starts_with("/pkg/");
@@ -50,8 +64,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         // Same-origin keeps the Referer Leptos uses for no-JavaScript form
         // posts, and keeps private status links from leaking to other sites.
         (header::REFERRER_POLICY, "same-origin"),
-        (header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        (header::HeaderName::from_static("permissions-policy"), "camera=(), microphone=(), geolocation=()"),
+        (
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        (
+            header::HeaderName::from_static("permissions-policy"),
+            "camera=(), microphone=(), geolocation=()",
+        ),
         (header::CONTENT_SECURITY_POLICY, DEFAULT_CSP),
     ];
     for (name, value) in defaults {
@@ -103,6 +123,9 @@ mod tests {
     fn secret_segments_are_masked() {
         assert_eq!(redact_path("/status/abc"), "/status/***");
         assert_eq!(redact_path("/set-password/abc"), "/set-password/***");
-        assert_eq!(redact_path("/api/applications/submit"), "/api/applications/submit");
+        assert_eq!(
+            redact_path("/api/applications/submit"),
+            "/api/applications/submit"
+        );
     }
 }

@@ -13,26 +13,38 @@ async fn an_application_travels_from_the_form_to_a_signed_in_customer_admin() {
 
     // The applicant applies and gets a private link, on screen and by mail.
     let token = app.submit_ok(&[]).await;
-    let mail = app.last_mail("ada@example.com", "application_received").await;
+    let mail = app
+        .last_mail("ada@example.com", "application_received")
+        .await;
     assert!(mail.contains(&format!("/status/{token}")), "{mail}");
     let applicant = app.client();
-    let (status, view) = app.call(&applicant, "applications/status", &[("token", &token)]).await;
+    let (status, view) = app
+        .call(&applicant, "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["status"], "Submitted");
 
     // The reviewer claims and asks for a corrected phone number.
     let id = app.application_id("Acme Learning Oy").await;
-    let (status, body) = app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, body) = app
         .call(
             &admin,
             "admin/applications/request_info",
-            &[("id", &id), ("fields", "phone"), ("message", "Please give a direct line.")],
+            &[
+                ("id", &id),
+                ("fields", "phone"),
+                ("message", "Please give a direct line."),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (_, view) = app.call(&applicant, "applications/status", &[("token", &token)]).await;
+    let (_, view) = app
+        .call(&applicant, "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(view["status"], "InfoRequested");
     assert_eq!(view["info_request"][0], "Please give a direct line.");
     assert_eq!(view["info_request"][1][0], "phone");
@@ -51,23 +63,37 @@ async fn an_application_travels_from_the_form_to_a_signed_in_customer_admin() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (_, view) = app.call(&applicant, "applications/status", &[("token", &token)]).await;
+    let (_, view) = app
+        .call(&applicant, "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(view["status"], "Resubmitted");
     assert_eq!(view["values"]["phone"], "+358 9 555 0100");
     assert_eq!(view["legal_name"], "Acme Learning Oy");
 
     // The claimant approves: organization, invited Customer admin, invitation.
-    let (status, body) = app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organization").await, 1);
     let invitation = app.last_mail("ada@example.com", "invitation").await;
-    assert!(invitation.contains("Your sign-in name: ada@example.com"), "{invitation}");
-    assert!(!invitation.to_lowercase().contains("password:"), "no password may be mailed");
+    assert!(
+        invitation.contains("Your sign-in name: ada@example.com"),
+        "{invitation}"
+    );
+    assert!(
+        !invitation.to_lowercase().contains("password:"),
+        "no password may be mailed"
+    );
 
     // No credential exists until the person sets one.
     let customer = app.client();
     let (status, _) = app
-        .call(&customer, "auth/sign_in", &[("email", "ada@example.com"), ("password", PASSWORD)])
+        .call(
+            &customer,
+            "auth/sign_in",
+            &[("email", "ada@example.com"), ("password", PASSWORD)],
+        )
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
@@ -76,7 +102,15 @@ async fn an_application_travels_from_the_form_to_a_signed_in_customer_admin() {
     assert_eq!(status, StatusCode::OK, "{info}");
     assert_eq!(info["email"], "ada@example.com");
     let (status, body) = app
-        .call(&customer, "auth/set_password", &[("token", &link), ("password", PASSWORD), ("confirm", PASSWORD)])
+        .call(
+            &customer,
+            "auth/set_password",
+            &[
+                ("token", &link),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     app.sign_in(&customer, "ada@example.com", PASSWORD).await;
@@ -87,7 +121,15 @@ async fn an_application_travels_from_the_form_to_a_signed_in_customer_admin() {
 
     // The link works once.
     let (status, _) = app
-        .call(&customer, "auth/set_password", &[("token", &link), ("password", PASSWORD), ("confirm", PASSWORD)])
+        .call(
+            &customer,
+            "auth/set_password",
+            &[
+                ("token", &link),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::GONE);
 
@@ -108,11 +150,16 @@ async fn an_application_travels_from_the_form_to_a_signed_in_customer_admin() {
         "application.approved",
         "user.password_set",
     ] {
-        assert!(actions.contains(&expected), "{expected} missing from {actions:?}");
+        assert!(
+            actions.contains(&expected),
+            "{expected} missing from {actions:?}"
+        );
     }
 
     // The applicant's timeline shows the approval.
-    let (_, view) = app.call(&applicant, "applications/status", &[("token", &token)]).await;
+    let (_, view) = app
+        .call(&applicant, "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(view["status"], "Approved");
 }
 
@@ -143,13 +190,22 @@ async fn the_applicant_can_withdraw_until_a_decision_and_not_after() {
     let app = TestApp::spawn().await;
     let token = app.submit_ok(&[]).await;
     let client = app.client();
-    let (status, body) = app.call(&client, "applications/withdraw", &[("token", &token)]).await;
+    let (status, body) = app
+        .call(&client, "applications/withdraw", &[("token", &token)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (_, view) = app.call(&client, "applications/status", &[("token", &token)]).await;
+    let (_, view) = app
+        .call(&client, "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(view["status"], "Withdrawn");
-    let (status, body) = app.call(&client, "applications/withdraw", &[("token", &token)]).await;
+    let (status, body) = app
+        .call(&client, "applications/withdraw", &[("token", &token)])
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert!(app.last_mail("ada@example.com", "application_withdrawn").await.contains("withdrawn"));
+    assert!(app
+        .last_mail("ada@example.com", "application_withdrawn")
+        .await
+        .contains("withdrawn"));
 }
 
 #[tokio::test]
@@ -158,19 +214,41 @@ async fn a_rejection_reaches_the_applicant_with_its_reason() {
     let admin = app.admin("reviewer@operator.example").await;
     let token = app.submit_ok(&[]).await;
     let id = app.application_id("Acme Learning Oy").await;
-    app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
-
-    let (status, body) = app.call(&admin, "admin/applications/reject", &[("id", &id), ("reason", "  ")]).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(body["Validation"][0][1].as_str().unwrap().contains("Reason"));
+    app.call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
 
     let (status, body) = app
-        .call(&admin, "admin/applications/reject", &[("id", &id), ("reason", "We serve only Nordic organizations.")])
+        .call(
+            &admin,
+            "admin/applications/reject",
+            &[("id", &id), ("reason", "  ")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body["Validation"][0][1]
+        .as_str()
+        .unwrap()
+        .contains("Reason"));
+
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/applications/reject",
+            &[
+                ("id", &id),
+                ("reason", "We serve only Nordic organizations."),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (_, view) = app.call(&app.client(), "applications/status", &[("token", &token)]).await;
+    let (_, view) = app
+        .call(&app.client(), "applications/status", &[("token", &token)])
+        .await;
     assert_eq!(view["status"], "Rejected");
-    assert_eq!(view["rejection_reason"], "We serve only Nordic organizations.");
+    assert_eq!(
+        view["rejection_reason"],
+        "We serve only Nordic organizations."
+    );
     assert!(app
         .last_mail("ada@example.com", "application_rejected")
         .await
@@ -181,9 +259,13 @@ async fn a_rejection_reaches_the_applicant_with_its_reason() {
 async fn an_unknown_or_malformed_status_link_is_not_found() {
     let app = TestApp::spawn().await;
     let client = app.client();
-    let (status, body) = app.call(&client, "applications/status", &[("token", "nope")]).await;
+    let (status, body) = app
+        .call(&client, "applications/status", &[("token", "nope")])
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
     let fake = "A".repeat(43);
-    let (status, _) = app.call(&client, "applications/status", &[("token", &fake)]).await;
+    let (status, _) = app
+        .call(&client, "applications/status", &[("token", &fake)])
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 }

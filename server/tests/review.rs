@@ -12,7 +12,10 @@ const ADMIN_CALLS: &[(&str, &[(&str, &str)])] = &[
     ("admin/applications/list", &[]),
     ("admin/applications/get", &[("id", "x")]),
     ("admin/applications/claim", &[("id", "x")]),
-    ("admin/applications/request_info", &[("id", "x"), ("fields", "phone"), ("message", "m")]),
+    (
+        "admin/applications/request_info",
+        &[("id", "x"), ("fields", "phone"), ("message", "m")],
+    ),
     ("admin/applications/approve", &[("id", "x")]),
     ("admin/applications/reject", &[("id", "x"), ("reason", "r")]),
     ("admin/invitations/resend", &[("user_id", "x")]),
@@ -25,12 +28,18 @@ const ADMIN_CALLS: &[(&str, &[(&str, &str)])] = &[
 async fn every_admin_function_refuses_anonymous_callers_and_customer_admins() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let customer = app.approved_customer(&admin, "Customer One Oy", "one@customer.example").await;
+    let customer = app
+        .approved_customer(&admin, "Customer One Oy", "one@customer.example")
+        .await;
     let anonymous = app.client();
 
     for (endpoint, args) in ADMIN_CALLS {
         let (status, body) = app.call(&anonymous, endpoint, args).await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED, "anonymous {endpoint}: {body}");
+        assert_eq!(
+            status,
+            StatusCode::UNAUTHORIZED,
+            "anonymous {endpoint}: {body}"
+        );
         let (status, body) = app.call(&customer, endpoint, args).await;
         assert_eq!(status, StatusCode::FORBIDDEN, "customer {endpoint}: {body}");
     }
@@ -45,21 +54,35 @@ async fn every_admin_function_refuses_anonymous_callers_and_customer_admins() {
 async fn twenty_concurrent_approvals_create_one_organization_and_one_user() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let id = app.claimed_application(&admin, "Race Condition Oy", "race@example.com").await;
+    let id = app
+        .claimed_application(&admin, "Race Condition Oy", "race@example.com")
+        .await;
 
-    let calls = (0..20).map(|_| app.call(&admin, "admin/applications/approve", &[("id", &id)]));
+    let args = [("id", id.as_str())];
+    let calls = (0..20).map(|_| app.call(&admin, "admin/applications/approve", &args));
     let answers = futures::future::join_all(calls).await;
 
     let ok = answers.iter().filter(|(s, _)| *s == StatusCode::OK).count();
-    let conflicts: Vec<_> = answers.iter().filter(|(s, _)| *s == StatusCode::CONFLICT).collect();
+    let conflicts: Vec<_> = answers
+        .iter()
+        .filter(|(s, _)| *s == StatusCode::CONFLICT)
+        .collect();
     assert_eq!(ok, 1, "{answers:?}");
     assert_eq!(conflicts.len(), 19, "{answers:?}");
     for (_, body) in conflicts {
         assert_eq!(body["Conflict"], "This application is already approved.");
     }
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organization").await, 1);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'customer_admin'").await, 1);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM outbox WHERE kind = 'invitation'").await, 1);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'customer_admin'")
+            .await,
+        1
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM outbox WHERE kind = 'invitation'")
+            .await,
+        1
+    );
 }
 
 #[tokio::test]
@@ -67,15 +90,21 @@ async fn concurrent_reviewers_approving_at_once_still_make_one_account() {
     let app = TestApp::spawn().await;
     let first = app.admin("first@operator.example").await;
     let second = app.admin("second@operator.example").await;
-    let id = app.claimed_application(&first, "Two Reviewers Oy", "two@example.com").await;
+    let id = app
+        .claimed_application(&first, "Two Reviewers Oy", "two@example.com")
+        .await;
 
+    let args = [("id", id.as_str())];
     let (a, b) = tokio::join!(
-        app.call(&first, "admin/applications/approve", &[("id", &id)]),
-        app.call(&second, "admin/applications/approve", &[("id", &id)]),
+        app.call(&first, "admin/applications/approve", &args),
+        app.call(&second, "admin/applications/approve", &args),
     );
     assert_eq!(a.0, StatusCode::OK, "{a:?}");
     // The non-claimant either meets the claim (403) or the finished approval (409).
-    assert!(matches!(b.0, StatusCode::FORBIDDEN | StatusCode::CONFLICT), "{b:?}");
+    assert!(
+        matches!(b.0, StatusCode::FORBIDDEN | StatusCode::CONFLICT),
+        "{b:?}"
+    );
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organization").await, 1);
 }
 
@@ -83,29 +112,62 @@ async fn concurrent_reviewers_approving_at_once_still_make_one_account() {
 async fn an_approval_that_fails_half_way_leaves_nothing_behind() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let id = app.claimed_application(&admin, "Half Way Oy", "half@example.com").await;
+    let id = app
+        .claimed_application(&admin, "Half Way Oy", "half@example.com")
+        .await;
 
     // The corrected email belongs to an existing user: the organization is
     // inserted first, then the user insert fails.
     let (status, body) = app
-        .call(&admin, "admin/applications/approve", &[("id", &id), ("admin_email", "Reviewer@Operator.example")])
+        .call(
+            &admin,
+            "admin/applications/approve",
+            &[("id", &id), ("admin_email", "Reviewer@Operator.example")],
+        )
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
-    assert!(body["Conflict"].as_str().unwrap().contains("already exists"));
+    assert!(body["Conflict"]
+        .as_str()
+        .unwrap()
+        .contains("already exists"));
 
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM organization").await, 0);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'customer_admin'").await, 0);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM user_token WHERE used_at IS NULL").await, 0);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM outbox WHERE kind = 'invitation'").await, 0);
-    let status = app.scalar_text("SELECT status FROM application WHERE application_id = $1", &id).await;
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'customer_admin'")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM user_token WHERE used_at IS NULL")
+            .await,
+        0
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM outbox WHERE kind = 'invitation'")
+            .await,
+        0
+    );
+    let status = app
+        .scalar_text(
+            "SELECT status FROM application WHERE application_id = $1",
+            &id,
+        )
+        .await;
     assert_eq!(status, "in_review");
 
     // With a free address the same approval goes through.
     let (status, body) = app
-        .call(&admin, "admin/applications/approve", &[("id", &id), ("admin_email", "boss@halfway.example")])
+        .call(
+            &admin,
+            "admin/applications/approve",
+            &[("id", &id), ("admin_email", "boss@halfway.example")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert!(app.last_mail("boss@halfway.example", "invitation").await.contains("boss@halfway.example"));
+    assert!(app
+        .last_mail("boss@halfway.example", "invitation")
+        .await
+        .contains("boss@halfway.example"));
 }
 
 #[tokio::test]
@@ -113,20 +175,38 @@ async fn only_the_claimant_decides_and_a_takeover_is_recorded() {
     let app = TestApp::spawn().await;
     let first = app.admin("first@operator.example").await;
     let second = app.admin("second@operator.example").await;
-    let id = app.claimed_application(&first, "Claimed Oy", "claimed@example.com").await;
+    let id = app
+        .claimed_application(&first, "Claimed Oy", "claimed@example.com")
+        .await;
 
-    let (status, body) = app.call(&second, "admin/applications/reject", &[("id", &id), ("reason", "No.")]).await;
+    let (status, body) = app
+        .call(
+            &second,
+            "admin/applications/reject",
+            &[("id", &id), ("reason", "No.")],
+        )
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
-    let (status, body) = app.call(&second, "admin/applications/claim", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&second, "admin/applications/claim", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
     let (status, body) = app
-        .call(&second, "admin/applications/claim", &[("id", &id), ("take_over", "true")])
+        .call(
+            &second,
+            "admin/applications/claim",
+            &[("id", &id), ("take_over", "true")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
-    let (status, _) = app.call(&first, "admin/applications/approve", &[("id", &id)]).await;
+    let (status, _) = app
+        .call(&first, "admin/applications/approve", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let (_, detail) = app.call(&second, "admin/applications/get", &[("id", &id)]).await;
+    let (_, detail) = app
+        .call(&second, "admin/applications/get", &[("id", &id)])
+        .await;
     assert_eq!(detail["claimed_by"], "second@operator.example");
     assert_eq!(detail["claimed_by_me"], true);
     let labels: Vec<String> = detail["timeline"]
@@ -135,7 +215,12 @@ async fn only_the_claimant_decides_and_a_takeover_is_recorded() {
         .iter()
         .map(|e| e["label"].as_str().unwrap().to_string())
         .collect();
-    assert!(labels.iter().any(|l| l.starts_with("Review handed to another reviewer")), "{labels:?}");
+    assert!(
+        labels
+            .iter()
+            .any(|l| l.starts_with("Review handed to another reviewer")),
+        "{labels:?}"
+    );
     let takeovers = app
         .scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'application.claim_taken_over'")
         .await;
@@ -146,12 +231,24 @@ async fn only_the_claimant_decides_and_a_takeover_is_recorded() {
 async fn the_same_person_with_differently_cased_email_is_flagged() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    app.submit_ok(&[("legal_name", "First Org Oy"), ("registration_id", "1111111-1"), ("contact_email", "Ada@Example.com")])
-        .await;
-    app.submit_ok(&[("legal_name", "Second Org AB"), ("registration_id", "2222222-2"), ("contact_email", "ada@example.com")])
-        .await;
-    app.submit_ok(&[("legal_name", "Unrelated Ltd"), ("registration_id", "3333333-3"), ("contact_email", "eve@example.org")])
-        .await;
+    app.submit_ok(&[
+        ("legal_name", "First Org Oy"),
+        ("registration_id", "1111111-1"),
+        ("contact_email", "Ada@Example.com"),
+    ])
+    .await;
+    app.submit_ok(&[
+        ("legal_name", "Second Org AB"),
+        ("registration_id", "2222222-2"),
+        ("contact_email", "ada@example.com"),
+    ])
+    .await;
+    app.submit_ok(&[
+        ("legal_name", "Unrelated Ltd"),
+        ("registration_id", "3333333-3"),
+        ("contact_email", "eve@example.org"),
+    ])
+    .await;
 
     let (status, page) = app.call(&admin, "admin/applications/list", &[]).await;
     assert_eq!(status, StatusCode::OK, "{page}");
@@ -159,7 +256,12 @@ async fn the_same_person_with_differently_cased_email_is_flagged() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|r| (r["legal_name"].as_str().unwrap().to_string(), r["possible_duplicate"].as_bool().unwrap()))
+        .map(|r| {
+            (
+                r["legal_name"].as_str().unwrap().to_string(),
+                r["possible_duplicate"].as_bool().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         flags,
@@ -170,27 +272,56 @@ async fn the_same_person_with_differently_cased_email_is_flagged() {
         ]
     );
     let id = app.application_id("Second Org AB").await;
-    let (_, detail) = app.call(&admin, "admin/applications/get", &[("id", &id)]).await;
-    let reasons: Vec<&str> = detail["duplicates"].as_array().unwrap().iter().map(|d| d["reason"].as_str().unwrap()).collect();
-    assert_eq!(reasons, vec!["Same contact email as another pending application"]);
+    let (_, detail) = app
+        .call(&admin, "admin/applications/get", &[("id", &id)])
+        .await;
+    let reasons: Vec<&str> = detail["duplicates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        vec!["Same contact email as another pending application"]
+    );
 }
 
 #[tokio::test]
 async fn names_and_registration_ids_are_compared_after_normalization() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    app.submit_ok(&[("legal_name", "Nordic Skills Oy"), ("registration_id", "1234567-8"), ("contact_email", "a@one.example")])
-        .await;
-    app.submit_ok(&[("legal_name", "NORDIC  skills, Ltd."), ("registration_id", "7654321-0"), ("contact_email", "b@two.example")])
-        .await;
-    app.submit_ok(&[("legal_name", "Other Name AB"), ("registration_id", "12345678"), ("contact_email", "c@three.example")])
-        .await;
+    app.submit_ok(&[
+        ("legal_name", "Nordic Skills Oy"),
+        ("registration_id", "1234567-8"),
+        ("contact_email", "a@one.example"),
+    ])
+    .await;
+    app.submit_ok(&[
+        ("legal_name", "NORDIC  skills, Ltd."),
+        ("registration_id", "7654321-0"),
+        ("contact_email", "b@two.example"),
+    ])
+    .await;
+    app.submit_ok(&[
+        ("legal_name", "Other Name AB"),
+        ("registration_id", "12345678"),
+        ("contact_email", "c@three.example"),
+    ])
+    .await;
     let id = app.application_id("NORDIC  skills, Ltd.").await;
-    let (_, detail) = app.call(&admin, "admin/applications/get", &[("id", &id)]).await;
+    let (_, detail) = app
+        .call(&admin, "admin/applications/get", &[("id", &id)])
+        .await;
     assert_eq!(detail["duplicates"][0]["reason"], "Same organization name");
     let id = app.application_id("Other Name AB").await;
-    let (_, detail) = app.call(&admin, "admin/applications/get", &[("id", &id)]).await;
-    assert_eq!(detail["duplicates"][0]["reason"], "Same registration ID in the same country");
+    let (_, detail) = app
+        .call(&admin, "admin/applications/get", &[("id", &id)])
+        .await;
+    assert_eq!(
+        detail["duplicates"][0]["reason"],
+        "Same registration ID in the same country"
+    );
 }
 
 #[tokio::test]
@@ -201,40 +332,76 @@ async fn the_queue_pages_oldest_first_filters_and_searches() {
         let name = format!("Queue Org {i:02} Oy");
         let reg = format!("{:07}-{}", 1000 + i, i % 10);
         let email = format!("q{i}@example.com");
-        app.submit_ok(&[("legal_name", &name), ("registration_id", &reg), ("contact_email", &email)]).await;
+        app.submit_ok(&[
+            ("legal_name", &name),
+            ("registration_id", &reg),
+            ("contact_email", &email),
+        ])
+        .await;
     }
     let (_, first) = app.call(&admin, "admin/applications/list", &[]).await;
     let rows = first["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 25);
     assert_eq!(rows[0]["legal_name"], "Queue Org 00 Oy");
     let next = first["next"].as_str().unwrap().to_string();
-    let (_, second) = app.call(&admin, "admin/applications/list", &[("after", &next)]).await;
+    let (_, second) = app
+        .call(&admin, "admin/applications/list", &[("after", &next)])
+        .await;
     let rows = second["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 5);
     assert_eq!(rows[0]["legal_name"], "Queue Org 25 Oy");
     assert!(second["next"].is_null());
 
-    let (_, found) = app.call(&admin, "admin/applications/list", &[("q", "org 07")]).await;
+    let (_, found) = app
+        .call(&admin, "admin/applications/list", &[("q", "org 07")])
+        .await;
     assert_eq!(found["rows"].as_array().unwrap().len(), 1);
-    let (_, found) = app.call(&admin, "admin/applications/list", &[("q", "Q12@EXAMPLE.COM")]).await;
+    let (_, found) = app
+        .call(
+            &admin,
+            "admin/applications/list",
+            &[("q", "Q12@EXAMPLE.COM")],
+        )
+        .await;
     assert_eq!(found["rows"][0]["legal_name"], "Queue Org 12 Oy");
-    let (_, found) = app.call(&admin, "admin/applications/list", &[("q", "0001015")]).await;
+    let (_, found) = app
+        .call(&admin, "admin/applications/list", &[("q", "0001015")])
+        .await;
     assert_eq!(found["rows"][0]["legal_name"], "Queue Org 15 Oy");
-    let (_, found) = app.call(&admin, "admin/applications/list", &[("q", "%")]).await;
+    let (_, found) = app
+        .call(&admin, "admin/applications/list", &[("q", "%")])
+        .await;
     assert_eq!(found["rows"].as_array().unwrap().len(), 0);
 
     let id = app.application_id("Queue Org 03 Oy").await;
-    app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
-    let (_, in_review) = app.call(&admin, "admin/applications/list", &[("status", "in_review")]).await;
+    app.call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
+    let (_, in_review) = app
+        .call(
+            &admin,
+            "admin/applications/list",
+            &[("status", "in_review")],
+        )
+        .await;
     assert_eq!(in_review["rows"].as_array().unwrap().len(), 1);
     let (_, counts) = app.call(&admin, "admin/applications/counts", &[]).await;
     let counts = counts["counts"].as_array().unwrap();
-    assert!(counts.contains(&serde_json::json!(["Submitted", 29])), "{counts:?}");
-    assert!(counts.contains(&serde_json::json!(["InReview", 1])), "{counts:?}");
+    assert!(
+        counts.contains(&serde_json::json!(["Submitted", 29])),
+        "{counts:?}"
+    );
+    assert!(
+        counts.contains(&serde_json::json!(["InReview", 1])),
+        "{counts:?}"
+    );
 
-    let (status, _) = app.call(&admin, "admin/applications/list", &[("status", "bogus")]).await;
+    let (status, _) = app
+        .call(&admin, "admin/applications/list", &[("status", "bogus")])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
-    let (status, _) = app.call(&admin, "admin/applications/list", &[("after", "garbage")]).await;
+    let (status, _) = app
+        .call(&admin, "admin/applications/list", &[("after", "garbage")])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
 
@@ -242,29 +409,61 @@ async fn the_queue_pages_oldest_first_filters_and_searches() {
 async fn a_resent_invitation_kills_the_old_link() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let id = app.claimed_application(&admin, "Resend Oy", "resend@example.com").await;
-    app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
-    let old = common::link_token(&app.last_mail("resend@example.com", "invitation").await, "/set-password/");
+    let id = app
+        .claimed_application(&admin, "Resend Oy", "resend@example.com")
+        .await;
+    app.call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
+    let old = common::link_token(
+        &app.last_mail("resend@example.com", "invitation").await,
+        "/set-password/",
+    );
     let user_id = app
-        .scalar_text("SELECT user_id FROM app_user WHERE email = $1", "resend@example.com")
+        .scalar_text(
+            "SELECT user_id FROM app_user WHERE email = $1",
+            "resend@example.com",
+        )
         .await;
 
-    let (status, body) = app.call(&admin, "admin/invitations/resend", &[("user_id", &user_id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/invitations/resend", &[("user_id", &user_id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let new = common::link_token(&app.last_mail("resend@example.com", "invitation").await, "/set-password/");
+    let new = common::link_token(
+        &app.last_mail("resend@example.com", "invitation").await,
+        "/set-password/",
+    );
     assert_ne!(old, new);
 
     let client = app.client();
     let (status, _) = app
-        .call(&client, "auth/set_password", &[("token", &old), ("password", PASSWORD), ("confirm", PASSWORD)])
+        .call(
+            &client,
+            "auth/set_password",
+            &[
+                ("token", &old),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::GONE);
     let (status, _) = app
-        .call(&client, "auth/set_password", &[("token", &new), ("password", PASSWORD), ("confirm", PASSWORD)])
+        .call(
+            &client,
+            "auth/set_password",
+            &[
+                ("token", &new),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     // Once the password is set there is nothing to resend.
-    let (status, _) = app.call(&admin, "admin/invitations/resend", &[("user_id", &user_id)]).await;
+    let (status, _) = app
+        .call(&admin, "admin/invitations/resend", &[("user_id", &user_id)])
+        .await;
     assert_eq!(status, StatusCode::CONFLICT);
 }
 
@@ -272,9 +471,15 @@ async fn a_resent_invitation_kills_the_old_link() {
 async fn an_expired_invitation_is_refused_and_can_be_renewed() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let id = app.claimed_application(&admin, "Expired Oy", "late@example.com").await;
-    app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
-    let token = common::link_token(&app.last_mail("late@example.com", "invitation").await, "/set-password/");
+    let id = app
+        .claimed_application(&admin, "Expired Oy", "late@example.com")
+        .await;
+    app.call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
+    let token = common::link_token(
+        &app.last_mail("late@example.com", "invitation").await,
+        "/set-password/",
+    );
     sqlx::query("UPDATE user_token SET expires_at = 1 WHERE used_at IS NULL")
         .execute(app.state.db.pool())
         .await
@@ -282,7 +487,15 @@ async fn an_expired_invitation_is_refused_and_can_be_renewed() {
 
     let client = app.client();
     let (status, body) = app
-        .call(&client, "auth/set_password", &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)])
+        .call(
+            &client,
+            "auth/set_password",
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::GONE, "{body}");
     assert!(body["Gone"].as_str().unwrap().contains("expired"));
@@ -295,25 +508,52 @@ async fn decisions_need_a_claim_and_an_open_application() {
     app.submit_ok(&[]).await;
     let id = app.application_id("Acme Learning Oy").await;
 
-    let (status, body) = app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
-    let (status, _) = app.call(&admin, "admin/applications/approve", &[("id", "no-such-id")]).await;
+    let (status, _) = app
+        .call(
+            &admin,
+            "admin/applications/approve",
+            &[("id", "no-such-id")],
+        )
+        .await;
     assert_eq!(status, StatusCode::NOT_FOUND);
 
-    app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
+    app.call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
     let (status, body) = app
-        .call(&admin, "admin/applications/request_info", &[("id", &id), ("fields", "shoe_size"), ("message", "x")])
+        .call(
+            &admin,
+            "admin/applications/request_info",
+            &[("id", &id), ("fields", "shoe_size"), ("message", "x")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, body) = app
-        .call(&admin, "admin/applications/request_info", &[("id", &id), ("fields", ""), ("message", "")])
+        .call(
+            &admin,
+            "admin/applications/request_info",
+            &[("id", &id), ("fields", ""), ("message", "")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, _) = app
-        .call(&admin, "admin/applications/request_info", &[("id", &id), ("fields", "city"), ("message", "Which office?")])
+        .call(
+            &admin,
+            "admin/applications/request_info",
+            &[
+                ("id", &id),
+                ("fields", "city"),
+                ("message", "Which office?"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     // Waiting for the applicant: no decision until they answer.
-    let (status, body) = app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }

@@ -45,7 +45,10 @@ async fn every_bad_field_gets_its_own_message_and_nothing_is_stored() {
         "intended_use",
         "accept_terms",
     ] {
-        assert!(fields.contains(&expected), "{expected} missing in {fields:?}");
+        assert!(
+            fields.contains(&expected),
+            "{expected} missing in {fields:?}"
+        );
     }
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM application").await, 0);
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM outbox").await, 0);
@@ -66,21 +69,45 @@ async fn a_100_kb_password_is_refused_before_hashing() {
     let huge = "p".repeat(100_000);
     let client = app.client();
     let (status, body) = app
-        .call(&client, "auth/sign_in", &[("email", "ada@example.com"), ("password", &huge)])
+        .call(
+            &client,
+            "auth/sign_in",
+            &[("email", "ada@example.com"), ("password", &huge)],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
-    assert!(body["Validation"][0][1].as_str().unwrap().contains("at most 128"));
+    assert!(body["Validation"][0][1]
+        .as_str()
+        .unwrap()
+        .contains("at most 128"));
 
-    let link = app::auth::server::create_system_admin(&app.state.db, &app.state.settings, "root@example.com", "test")
-        .await
-        .unwrap();
+    let link = app::auth::server::create_system_admin(
+        &app.state.db,
+        &app.state.settings,
+        "root@example.com",
+        "test",
+    )
+    .await
+    .unwrap();
     let token = link.rsplit('/').next().unwrap();
     let (status, body) = app
-        .call(&client, "auth/set_password", &[("token", token), ("password", &huge), ("confirm", &huge)])
+        .call(
+            &client,
+            "auth/set_password",
+            &[("token", token), ("password", &huge), ("confirm", &huge)],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let (status, body) = app
-        .call(&client, "auth/set_password", &[("token", token), ("password", PASSWORD), ("confirm", "different one!!")])
+        .call(
+            &client,
+            "auth/set_password",
+            &[
+                ("token", token),
+                ("password", PASSWORD),
+                ("confirm", "different one!!"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert_eq!(body["Validation"][0][0], "confirm");
@@ -90,10 +117,16 @@ async fn a_100_kb_password_is_refused_before_hashing() {
 async fn arguments_that_fail_to_decode_get_400_not_500() {
     let app = TestApp::spawn().await;
     let admin = app.admin("reviewer@operator.example").await;
-    let (status, body) = app.call(&admin, "admin/applications/claim", &[("take_over", "true")]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/claim", &[("take_over", "true")])
+        .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     let (status, body) = app
-        .call(&admin, "admin/applications/claim", &[("id", "x"), ("take_over", "perhaps")])
+        .call(
+            &admin,
+            "admin/applications/claim",
+            &[("id", "x"), ("take_over", "perhaps")],
+        )
         .await;
     assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
     let (status, _) = app.call(&app.client(), "applications/submit", &[]).await;
@@ -145,10 +178,21 @@ async fn sign_in_failures_all_read_the_same() {
     app.admin("known@example.com").await;
     let client = app.client();
     let (s1, unknown) = app
-        .call(&client, "auth/sign_in", &[("email", "nobody@example.com"), ("password", PASSWORD)])
+        .call(
+            &client,
+            "auth/sign_in",
+            &[("email", "nobody@example.com"), ("password", PASSWORD)],
+        )
         .await;
     let (s2, wrong) = app
-        .call(&client, "auth/sign_in", &[("email", "known@example.com"), ("password", "wrong password here")])
+        .call(
+            &client,
+            "auth/sign_in",
+            &[
+                ("email", "known@example.com"),
+                ("password", "wrong password here"),
+            ],
+        )
         .await;
     assert_eq!(s1, StatusCode::UNAUTHORIZED);
     assert_eq!(s2, StatusCode::UNAUTHORIZED);
@@ -203,7 +247,14 @@ async fn sign_in_is_rate_limited() {
     let mut statuses = Vec::new();
     for _ in 0..5 {
         let (status, _) = app
-            .call(&client, "auth/sign_in", &[("email", "someone@example.com"), ("password", "wrong password")])
+            .call(
+                &client,
+                "auth/sign_in",
+                &[
+                    ("email", "someone@example.com"),
+                    ("password", "wrong password"),
+                ],
+            )
             .await;
         statuses.push(status);
     }
@@ -226,9 +277,20 @@ async fn application_submission_is_rate_limited() {
 #[tokio::test]
 async fn pages_carry_strict_security_headers() {
     let app = TestApp::spawn().await;
-    let res = app.client().get(format!("{}/apply", app.base)).send().await.unwrap();
+    let res = app
+        .client()
+        .get(format!("{}/apply", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::OK);
-    let header = |name: &str| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
     let csp = header("content-security-policy");
     assert!(csp.contains("script-src 'self' 'nonce-"), "{csp}");
     assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
@@ -239,16 +301,27 @@ async fn pages_carry_strict_security_headers() {
     let html = res.text().await.unwrap();
     assert!(html.contains("data-testid=\"apply-form\""));
 
-    let res = app.client().get(format!("{}/no/such/page", app.base)).send().await.unwrap();
+    let res = app
+        .client()
+        .get(format!("{}/no/such/page", app.base))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
 async fn the_first_administrator_is_created_once() {
     let app = TestApp::spawn().await;
-    assert!(!app::auth::server::has_system_admin(&app.state.db).await.unwrap());
+    assert!(!app::auth::server::has_system_admin(&app.state.db)
+        .await
+        .unwrap());
     server::ensure_first_admin(&app.state).await.unwrap();
     server::ensure_first_admin(&app.state).await.unwrap();
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'system_admin'").await, 1);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM app_user WHERE role = 'system_admin'")
+            .await,
+        1
+    );
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM user_token").await, 1);
 }

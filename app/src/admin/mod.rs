@@ -70,6 +70,8 @@ pub async fn list_audit(
 }
 
 #[server(prefix = "/api", endpoint = "admin/organizations/list")]
-pub async fn list_organizations(#[server(default)] before: String) -> Result<Page<OrganizationRow>, AppError> {
+pub async fn list_organizations(
+    #[server(default)] before: String,
+) -> Result<Page<OrganizationRow>, AppError> {
     server::organizations(&before).await
 }

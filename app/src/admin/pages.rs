@@ -5,7 +5,9 @@ use leptos_meta::Title;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
-use super::{list_audit, list_organizations, list_outbox, AuditRow, MailRow, OrganizationRow, Page};
+use super::{
+    list_audit, list_organizations, list_outbox, AuditRow, MailRow, OrganizationRow, Page,
+};
 use crate::format;
 
 /// Mail bodies are plain text; links in them become clickable.

@@ -60,7 +60,10 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
     require_admin().await?;
     let (at, id) = cursor(before)?;
     if action.len() > 100 {
-        return Err(AppError::field("action", "Filter by at most 100 characters."));
+        return Err(AppError::field(
+            "action",
+            "Filter by at most 100 characters.",
+        ));
     }
     let rows = sqlx::query(&format!(
         "SELECT l.audit_id, l.at, l.actor_label, l.action, l.subject_kind, l.subject_id, l.detail, o.legal_name
@@ -92,7 +95,8 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
     }
     let older = if out.len() > LOG_PAGE {
         out.truncate(LOG_PAGE);
-        out.last().map(|r| format!("{}_{}", r.at, ids[LOG_PAGE - 1]))
+        out.last()
+            .map(|r| format!("{}_{}", r.at, ids[LOG_PAGE - 1]))
     } else {
         None
     };
@@ -130,6 +134,8 @@ pub async fn organizations(before: &str) -> Result<Page<OrganizationRow>, AppErr
             admin_status: row.opt_text("user_status")?,
         });
     }
-    let older = older(&mut out, |o| format!("{}_{}", o.created_at, o.organization_id));
+    let older = older(&mut out, |o| {
+        format!("{}_{}", o.created_at, o.organization_id)
+    });
     Ok(Page { rows: out, older })
 }

@@ -2,9 +2,9 @@
 //! status page, and the types both share with the review console.
 
 mod apply;
-mod status_page;
 #[cfg(feature = "ssr")]
 pub mod server;
+mod status_page;
 
 pub use apply::ApplyPage;
 pub use status_page::StatusPage;
@@ -67,7 +67,10 @@ impl Status {
 
     /// Approved, rejected and withdrawn applications are final.
     pub fn is_final(self) -> bool {
-        matches!(self, Status::Approved | Status::Rejected | Status::Withdrawn)
+        matches!(
+            self,
+            Status::Approved | Status::Rejected | Status::Withdrawn
+        )
     }
 }
 
@@ -145,11 +148,15 @@ impl ApplicationInput {
     pub fn validate(&self) -> Result<ValidApplication, FieldErrors> {
         let mut errors = FieldErrors::default();
         let legal_name = errors.check("legal_name", validate::legal_name(&self.legal_name));
-        let registration_id =
-            errors.check("registration_id", validate::registration_id(&self.registration_id));
+        let registration_id = errors.check(
+            "registration_id",
+            validate::registration_id(&self.registration_id),
+        );
         let country = errors.check("country", validate::country(&self.country));
-        let street_address =
-            errors.check("street_address", validate::street_address(&self.street_address));
+        let street_address = errors.check(
+            "street_address",
+            validate::street_address(&self.street_address),
+        );
         let postal_code = errors.check("postal_code", validate::postal_code(&self.postal_code));
         let city = errors.check("city", validate::city(&self.city));
         let website = errors.check("website", validate::website(&self.website));
@@ -159,7 +166,13 @@ impl ApplicationInput {
         let org_type = errors.check("org_type", OrgType::parse(&self.org_type));
         let org_size = errors.check("org_size", OrgSize::parse(&self.org_size));
         let intended_use = errors.check("intended_use", validate::intended_use(&self.intended_use));
-        if self.accept_terms.as_deref().map(str::trim).unwrap_or("").is_empty() {
+        if self
+            .accept_terms
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("")
+            .is_empty()
+        {
             errors.push("accept_terms", "Please accept the terms to apply.");
         }
         match (

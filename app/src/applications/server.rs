@@ -9,7 +9,8 @@ use crate::server::db::{RowExt, Tx};
 use crate::server::mail::{self, Mail};
 use crate::server::{new_id, normalize, now_ms, state, tokens, DbContext};
 
-const COLUMNS: &str = "application_id, status, legal_name, registration_id, country, street_address,
+const COLUMNS: &str =
+    "application_id, status, legal_name, registration_id, country, street_address,
     postal_code, city, website, contact_name, contact_email, phone, org_type, org_size,
     intended_use, info_request_message, info_request_fields, rejection_reason, created_at";
 
@@ -33,7 +34,11 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     let application_id = new_id();
     let now = now_ms();
 
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let existing: Option<String> =
         sqlx::query_scalar("SELECT application_id FROM application WHERE submission_key = $1")
             .bind(&key)
@@ -80,7 +85,10 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             // A concurrent copy of the same post won the race (PostgreSQL).
             return Ok(Submitted { status_path });
         }
-        return Err(AppError::internal("failed to insert the application", error));
+        return Err(AppError::internal(
+            "failed to insert the application",
+            error,
+        ));
     }
     add_event(&mut tx, &application_id, "submitted", None, None).await?;
     let link = format!("{}{}", st.settings.base_url(), status_path);
@@ -112,7 +120,9 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
         },
     )
     .await?;
-    tx.commit().await.context("failed to commit the application")?;
+    tx.commit()
+        .await
+        .context("failed to commit the application")?;
     tracing::info!(application_id = %application_id, "application submitted");
     Ok(Submitted { status_path })
 }
@@ -218,7 +228,9 @@ pub fn status_of(row: &sqlx::any::AnyRow) -> Result<Status, AppError> {
 }
 
 fn not_found() -> AppError {
-    AppError::NotFound("This status link is not valid. Check that you copied the whole link.".into())
+    AppError::NotFound(
+        "This status link is not valid. Check that you copied the whole link.".into(),
+    )
 }
 
 fn token_hash(token: &str) -> Result<String, AppError> {
@@ -231,12 +243,14 @@ fn token_hash(token: &str) -> Result<String, AppError> {
 pub async fn status(token: &str) -> Result<StatusView, AppError> {
     let st = state()?;
     let hash = token_hash(token)?;
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM application WHERE status_token_hash = $1"))
-        .bind(&hash)
-        .fetch_optional(st.db.pool())
-        .await
-        .context("failed to load the application")?
-        .ok_or_else(not_found)?;
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM application WHERE status_token_hash = $1"
+    ))
+    .bind(&hash)
+    .fetch_optional(st.db.pool())
+    .await
+    .context("failed to load the application")?
+    .ok_or_else(not_found)?;
     let status = status_of(&row)?;
     let application_id = row.text("application_id")?;
     let info_request = match (status, row.opt_text("info_request_message")?) {
@@ -270,13 +284,19 @@ pub async fn respond(token: &str, answer: &str, input: ApplicationInput) -> Resu
     let st = state()?;
     let hash = token_hash(token)?;
 
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
-    let row = sqlx::query(&format!("SELECT {COLUMNS} FROM application WHERE status_token_hash = $1"))
-        .bind(&hash)
-        .fetch_optional(&mut *tx)
+    let mut tx = st
+        .db
+        .begin_write()
         .await
-        .context("failed to load the application")?
-        .ok_or_else(not_found)?;
+        .context("failed to start a transaction")?;
+    let row = sqlx::query(&format!(
+        "SELECT {COLUMNS} FROM application WHERE status_token_hash = $1"
+    ))
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("failed to load the application")?
+    .ok_or_else(not_found)?;
     if status_of(&row)? != Status::InfoRequested {
         return Err(AppError::Conflict(
             "This application is not waiting for an answer.".into(),
@@ -366,7 +386,11 @@ fn set_field(input: &mut ApplicationInput, field: &str, value: String) {
     }
 }
 
-async fn update_fields(tx: &mut Tx, application_id: &str, app: &ValidApplication) -> Result<(), AppError> {
+async fn update_fields(
+    tx: &mut Tx,
+    application_id: &str,
+    app: &ValidApplication,
+) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE application SET legal_name = $2, name_normalized = $3, registration_id = $4,
             registration_id_normalized = $5, country = $6, street_address = $7, postal_code = $8,
@@ -402,7 +426,11 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
     let st = state()?;
     let hash = token_hash(token)?;
 
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = sqlx::query("SELECT application_id, status, contact_email, contact_name, legal_name FROM application WHERE status_token_hash = $1")
         .bind(&hash)
         .fetch_optional(&mut *tx)
@@ -417,12 +445,14 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
         )));
     }
     let application_id = row.text("application_id")?;
-    sqlx::query("UPDATE application SET status = 'withdrawn', updated_at = $2 WHERE application_id = $1")
-        .bind(&application_id)
-        .bind(now_ms())
-        .execute(&mut *tx)
-        .await
-        .context("failed to withdraw the application")?;
+    sqlx::query(
+        "UPDATE application SET status = 'withdrawn', updated_at = $2 WHERE application_id = $1",
+    )
+    .bind(&application_id)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("failed to withdraw the application")?;
     add_event(&mut tx, &application_id, "withdrawn", None, None).await?;
     mail::enqueue(
         &mut tx,
@@ -452,7 +482,9 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
         },
     )
     .await?;
-    tx.commit().await.context("failed to commit the withdrawal")?;
+    tx.commit()
+        .await
+        .context("failed to commit the withdrawal")?;
     Ok(())
 }
 
@@ -464,8 +496,12 @@ pub async fn notify_applicant(
     text: &str,
     kind: &str,
 ) -> Result<(), AppError> {
-    let to: String = row.try_get("contact_email").map_err(|e| AppError::internal("missing contact email", e))?;
-    let name: String = row.try_get("contact_name").map_err(|e| AppError::internal("missing contact name", e))?;
+    let to: String = row
+        .try_get("contact_email")
+        .map_err(|e| AppError::internal("missing contact email", e))?;
+    let name: String = row
+        .try_get("contact_name")
+        .map_err(|e| AppError::internal("missing contact name", e))?;
     mail::enqueue(
         tx,
         Mail {

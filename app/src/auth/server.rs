@@ -2,7 +2,7 @@
 
 use sqlx::Row as _;
 
-use super::{LinkInfo, Identity, Role};
+use super::{Identity, LinkInfo, Role};
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{current_user, end_session, start_session};
@@ -16,11 +16,13 @@ pub async fn me() -> Result<Option<Identity>, AppError> {
         return Ok(None);
     };
     let organization_name = match &user.organization_id {
-        Some(id) => sqlx::query_scalar("SELECT legal_name FROM organization WHERE organization_id = $1")
-            .bind(id)
-            .fetch_optional(state()?.db.pool())
-            .await
-            .context("failed to load the organization name")?,
+        Some(id) => {
+            sqlx::query_scalar("SELECT legal_name FROM organization WHERE organization_id = $1")
+                .bind(id)
+                .fetch_optional(state()?.db.pool())
+                .await
+                .context("failed to load the organization name")?
+        }
         None => None,
     };
     Ok(Some(Identity {
@@ -91,7 +93,11 @@ pub async fn sign_out() -> Result<(), AppError> {
 
 /// Replaces any unused link of the user with a new one; the old link stops
 /// working at once.
-pub async fn issue_password_link(tx: &mut Tx, user_id: &str, ttl_hours: i64) -> Result<(Secret, i64), AppError> {
+pub async fn issue_password_link(
+    tx: &mut Tx,
+    user_id: &str,
+    ttl_hours: i64,
+) -> Result<(Secret, i64), AppError> {
     sqlx::query("DELETE FROM user_token WHERE user_id = $1 AND used_at IS NULL")
         .bind(user_id)
         .execute(&mut **tx)
@@ -115,7 +121,9 @@ pub async fn issue_password_link(tx: &mut Tx, user_id: &str, ttl_hours: i64) -> 
 }
 
 fn bad_link() -> AppError {
-    AppError::Gone("This link is not valid. Ask a system administrator for a new invitation.".into())
+    AppError::Gone(
+        "This link is not valid. Ask a system administrator for a new invitation.".into(),
+    )
 }
 
 async fn load_link(
@@ -154,11 +162,12 @@ async fn load_link(
 pub async fn link_info(token: &str) -> Result<LinkInfo, AppError> {
     let st = state()?;
     let (_, email) = load_link(st.db.pool(), token).await?;
-    let expires_at: i64 = sqlx::query_scalar("SELECT expires_at FROM user_token WHERE token_hash = $1")
-        .bind(tokens::hash(token))
-        .fetch_one(st.db.pool())
-        .await
-        .context("failed to read the link's expiry")?;
+    let expires_at: i64 =
+        sqlx::query_scalar("SELECT expires_at FROM user_token WHERE token_hash = $1")
+            .bind(tokens::hash(token))
+            .fetch_one(st.db.pool())
+            .await
+            .context("failed to read the link's expiry")?;
     Ok(LinkInfo { email, expires_at })
 }
 
@@ -177,14 +186,19 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
     load_link(st.db.pool(), token).await?;
     let hash = st.hasher.hash(password).await?;
 
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
-    let (user_id, _) = load_link(&mut *tx, token).await?;
-    let used = sqlx::query("UPDATE user_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
-        .bind(tokens::hash(token))
-        .bind(now_ms())
-        .execute(&mut *tx)
+    let mut tx = st
+        .db
+        .begin_write()
         .await
-        .context("failed to use up the link")?;
+        .context("failed to start a transaction")?;
+    let (user_id, _) = load_link(&mut *tx, token).await?;
+    let used =
+        sqlx::query("UPDATE user_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
+            .bind(tokens::hash(token))
+            .bind(now_ms())
+            .execute(&mut *tx)
+            .await
+            .context("failed to use up the link")?;
     if used.rows_affected() != 1 {
         return Err(bad_link());
     }
@@ -236,7 +250,10 @@ pub async fn create_system_admin(
     let email = Email::parse(email).map_err(|e| format!("{email:?}: {e}"))?;
     let user_id = crate::server::new_id();
     let now = now_ms();
-    let mut tx = db.begin_write().await.map_err(|e| format!("database error: {e}"))?;
+    let mut tx = db
+        .begin_write()
+        .await
+        .map_err(|e| format!("database error: {e}"))?;
     let insert = sqlx::query(
         "INSERT INTO app_user (user_id, email, email_normalized, role, status, created_at, updated_at)
          VALUES ($1, $2, $3, 'system_admin', 'invited', $4, $4)",
@@ -271,15 +288,22 @@ pub async fn create_system_admin(
     )
     .await
     .map_err(|e| e.to_string())?;
-    tx.commit().await.map_err(|e| format!("cannot commit: {e}"))?;
-    Ok(format!("{}/set-password/{}", settings.base_url(), token.expose()))
+    tx.commit()
+        .await
+        .map_err(|e| format!("cannot commit: {e}"))?;
+    Ok(format!(
+        "{}/set-password/{}",
+        settings.base_url(),
+        token.expose()
+    ))
 }
 
 /// True when at least one system administrator account exists.
 pub async fn has_system_admin(db: &crate::server::Db) -> Result<bool, String> {
-    let count: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM app_user WHERE role = 'system_admin'")
-        .fetch_one(db.pool())
-        .await
-        .map_err(|e| format!("cannot count administrators: {e}"))?;
+    let count: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM app_user WHERE role = 'system_admin'")
+            .fetch_one(db.pool())
+            .await
+            .map_err(|e| format!("cannot count administrators: {e}"))?;
     Ok(count > 0)
 }

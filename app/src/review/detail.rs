@@ -7,8 +7,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::{
-    get_application, ApplicationDetail, ApproveApplication, ClaimApplication, RejectApplication, RequestInfo,
-    ResendInvitation,
+    get_application, ApplicationDetail, ApproveApplication, ClaimApplication, RejectApplication,
+    RequestInfo, ResendInvitation,
 };
 use crate::applications::{Status, FIELDS};
 use crate::components::StatusBadge;
@@ -19,14 +19,20 @@ use crate::validate::{country_name, OrgSize, OrgType};
 fn shown_value(field: &str, value: &str) -> String {
     match field {
         "country" => format!("{} ({value})", country_name(value)),
-        "org_type" => OrgType::parse(value).map(|t| t.label().to_string()).unwrap_or_else(|_| value.into()),
-        "org_size" => OrgSize::parse(value).map(|t| t.label().to_string()).unwrap_or_else(|_| value.into()),
+        "org_type" => OrgType::parse(value)
+            .map(|t| t.label().to_string())
+            .unwrap_or_else(|_| value.into()),
+        "org_size" => OrgSize::parse(value)
+            .map(|t| t.label().to_string())
+            .unwrap_or_else(|_| value.into()),
         _ if value.is_empty() => "—".into(),
         _ => value.into(),
     }
 }
 
-fn error_of<T: Clone + Send + Sync + 'static>(value: impl Get<Value = Option<Result<T, AppError>>>) -> Option<AppError> {
+fn error_of<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>>,
+) -> Option<AppError> {
     value.get().and_then(Result::err)
 }
 
@@ -124,7 +130,10 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
 
     let waiting = (status == Status::InfoRequested).then(|| {
         data.info_request.clone().map(|(message, fields)| {
-            let labels: Vec<&str> = fields.iter().map(|f| crate::applications::field_label(f)).collect();
+            let labels: Vec<&str> = fields
+                .iter()
+                .map(|f| crate::applications::field_label(f))
+                .collect();
             view! {
                 <div class="card highlight">
                     <h2>"Waiting for the applicant"</h2>
@@ -135,7 +144,9 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
         })
     });
 
-    let decisions = can_decide.then(|| view! { <Decisions id=id.clone() contact=data.values.contact_email.clone() actions/> });
+    let decisions = can_decide.then(
+        || view! { <Decisions id=id.clone() contact=data.values.contact_email.clone() actions/> },
+    );
 
     let hints = data.duplicates.clone();
     let duplicates = (!hints.is_empty()).then(move || view! {

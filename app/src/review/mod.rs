@@ -103,7 +103,10 @@ pub async fn get_application(id: String) -> Result<ApplicationDetail, AppError> 
 }
 
 #[server(prefix = "/api", endpoint = "admin/applications/claim")]
-pub async fn claim_application(id: String, #[server(default)] take_over: bool) -> Result<(), AppError> {
+pub async fn claim_application(
+    id: String,
+    #[server(default)] take_over: bool,
+) -> Result<(), AppError> {
     server::claim(&id, take_over).await
 }
 
@@ -125,7 +128,10 @@ pub async fn approve_application(
 }
 
 #[server(prefix = "/api", endpoint = "admin/applications/reject")]
-pub async fn reject_application(id: String, #[server(default)] reason: String) -> Result<(), AppError> {
+pub async fn reject_application(
+    id: String,
+    #[server(default)] reason: String,
+) -> Result<(), AppError> {
     server::reject(&id, &reason).await
 }
 

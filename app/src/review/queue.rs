@@ -35,7 +35,9 @@ fn urlencode(value: &str) -> String {
     value
         .bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -77,13 +79,22 @@ pub fn QueuePage() -> impl IntoView {
         let data = counts.get().and_then(Result::ok);
         let count_of = |s: Option<Status>| -> Option<i64> {
             data.as_ref().map(|d| match s {
-                Some(s) => d.counts.iter().find(|(c, _)| *c == s).map(|(_, n)| *n).unwrap_or(0),
+                Some(s) => d
+                    .counts
+                    .iter()
+                    .find(|(c, _)| *c == s)
+                    .map(|(_, n)| *n)
+                    .unwrap_or(0),
                 None => d.counts.iter().map(|(_, n)| n).sum(),
             })
         };
         let mut items = vec![(String::new(), "All".to_string(), count_of(None))];
         for s in Status::ALL {
-            items.push((s.code().to_string(), s.label().to_string(), count_of(Some(s))));
+            items.push((
+                s.code().to_string(),
+                s.label().to_string(),
+                count_of(Some(s)),
+            ));
         }
         items
             .into_iter()
@@ -129,9 +140,13 @@ pub fn QueuePage() -> impl IntoView {
 #[component]
 fn QueueTable(data: QueuePageData, status: String, q: String) -> impl IntoView {
     if data.rows.is_empty() {
-        return view! { <p class="empty" data-testid="queue-empty">"No applications match."</p> }.into_any();
+        return view! { <p class="empty" data-testid="queue-empty">"No applications match."</p> }
+            .into_any();
     }
-    let next = data.next.clone().map(|cursor| query_string(&status, &q, &cursor));
+    let next = data
+        .next
+        .clone()
+        .map(|cursor| query_string(&status, &q, &cursor));
     let first = query_string(&status, &q, "");
     view! {
         <div class="table-wrap">

@@ -5,10 +5,12 @@
 //! concurrent reviewers see each other's result instead of overwriting it.
 
 use super::{
-    ApplicationDetail, Approved, CustomerAccount, DuplicateHint, QueueSummary, QueuePageData, QueueRow,
-    PAGE_SIZE,
+    ApplicationDetail, Approved, CustomerAccount, DuplicateHint, QueuePageData, QueueRow,
+    QueueSummary, PAGE_SIZE,
 };
-use crate::applications::server::{add_event, notify_applicant, row_to_input, split_fields, status_of, timeline};
+use crate::applications::server::{
+    add_event, notify_applicant, row_to_input, split_fields, status_of, timeline,
+};
 use crate::applications::{field_label, Status, FIELDS};
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
@@ -139,14 +141,16 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
         });
     }
     let next = if rows.len() > PAGE_SIZE {
-        out.last().map(|r| format!("{}_{}", r.created_at, r.application_id))
+        out.last()
+            .map(|r| format!("{}_{}", r.created_at, r.application_id))
     } else {
         None
     };
     Ok(QueuePageData { rows: out, next })
 }
 
-const DETAIL_COLUMNS: &str = "a.application_id, a.status, a.legal_name, a.name_normalized, a.registration_id,
+const DETAIL_COLUMNS: &str =
+    "a.application_id, a.status, a.legal_name, a.name_normalized, a.registration_id,
     a.registration_id_normalized, a.country, a.street_address, a.postal_code, a.city, a.website,
     a.contact_name, a.contact_email, a.contact_email_normalized, a.phone, a.org_type, a.org_size,
     a.intended_use, a.claimed_by, a.info_request_message, a.info_request_fields, a.rejection_reason,
@@ -215,7 +219,10 @@ async fn duplicates_of(row: &sqlx::any::AnyRow) -> Result<Vec<DuplicateHint>, Ap
             "Same registration ID in the same country",
             "SELECT application_id, legal_name, status FROM application
              WHERE country = $2 AND registration_id_normalized = $3 AND application_id <> $1",
-            vec![row.text("country")?, row.text("registration_id_normalized")?],
+            vec![
+                row.text("country")?,
+                row.text("registration_id_normalized")?,
+            ],
         ),
         (
             "Same organization name",
@@ -236,12 +243,23 @@ async fn duplicates_of(row: &sqlx::any::AnyRow) -> Result<Vec<DuplicateHint>, Ap
         for arg in &args {
             query = query.bind(arg);
         }
-        for other in query.fetch_all(pool).await.context("failed to look for duplicates")? {
+        for other in query
+            .fetch_all(pool)
+            .await
+            .context("failed to look for duplicates")?
+        {
             let status = status_of(&other)?;
             hints.push(DuplicateHint {
                 reason: reason.to_string(),
-                other: format!("{} ({})", other.text("legal_name")?, status.label().to_lowercase()),
-                link: Some(format!("/admin/applications/{}", other.text("application_id")?)),
+                other: format!(
+                    "{} ({})",
+                    other.text("legal_name")?,
+                    status.label().to_lowercase()
+                ),
+                link: Some(format!(
+                    "/admin/applications/{}",
+                    other.text("application_id")?
+                )),
             });
         }
     }
@@ -318,7 +336,10 @@ async fn lock_application(tx: &mut Tx, id: &str) -> Result<sqlx::any::AnyRow, Ap
 }
 
 fn already(status: Status) -> AppError {
-    AppError::Conflict(format!("This application is already {}.", status.label().to_lowercase()))
+    AppError::Conflict(format!(
+        "This application is already {}.",
+        status.label().to_lowercase()
+    ))
 }
 
 /// The rules every decision shares: the application is open, waiting for a
@@ -348,7 +369,11 @@ fn check_decidable(row: &sqlx::any::AnyRow, admin: &AdminSession) -> Result<(), 
 pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
     let admin = require_admin().await?;
     let st = state()?;
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = lock_application(&mut tx, id).await?;
     let status = status_of(&row)?;
     if status.is_final() {
@@ -386,17 +411,31 @@ pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
     let taken_over = claimed_by.is_some() && !mine;
     let (kind, action, detail) = if taken_over {
         let from = previous.unwrap_or_default();
-        ("claim_taken_over", "application.claim_taken_over", format!("from {from}"))
+        (
+            "claim_taken_over",
+            "application.claim_taken_over",
+            format!("from {from}"),
+        )
     } else {
         ("claimed", "application.claimed", String::new())
     };
-    add_event(&mut tx, id, kind, Some(&admin.user_id), (!detail.is_empty()).then_some(detail.as_str())).await?;
+    add_event(
+        &mut tx,
+        id,
+        kind,
+        Some(&admin.user_id),
+        (!detail.is_empty()).then_some(detail.as_str()),
+    )
+    .await?;
     if new_status != status {
         notify_applicant(
             &mut tx,
             &row,
             "Your Coursegate application is in review",
-            &format!("A reviewer has started on the application for {}.", row.text("legal_name")?),
+            &format!(
+                "A reviewer has started on the application for {}.",
+                row.text("legal_name")?
+            ),
             "application_in_review",
         )
         .await?;
@@ -423,10 +462,16 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
     let mut errors = FieldErrors::default();
     let fields = split_fields(fields);
     if fields.is_empty() {
-        errors.push("fields", "Choose at least one field the applicant should correct or complete.");
+        errors.push(
+            "fields",
+            "Choose at least one field the applicant should correct or complete.",
+        );
     }
     if let Some(bad) = fields.iter().find(|f| !FIELDS.iter().any(|(n, _)| n == f)) {
-        errors.push("fields", format!("{bad:?} is not a field of the application."));
+        errors.push(
+            "fields",
+            format!("{bad:?} is not a field of the application."),
+        );
     }
     let message = errors.check("message", validate::message(message, "Message"));
     let Some(message) = message.filter(|_| errors.is_empty()) else {
@@ -434,7 +479,11 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
     };
 
     let st = state()?;
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = lock_application(&mut tx, id).await?;
     check_decidable(&row, &admin)?;
     sqlx::query(
@@ -448,7 +497,14 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
     .execute(&mut *tx)
     .await
     .context("failed to record the info request")?;
-    add_event(&mut tx, id, "info_requested", Some(&admin.user_id), Some(&message)).await?;
+    add_event(
+        &mut tx,
+        id,
+        "info_requested",
+        Some(&admin.user_id),
+        Some(&message),
+    )
+    .await?;
     let labels: Vec<&str> = fields.iter().map(|f| field_label(f)).collect();
     notify_applicant(
         &mut tx,
@@ -476,7 +532,9 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
         },
     )
     .await?;
-    tx.commit().await.context("failed to commit the info request")?;
+    tx.commit()
+        .await
+        .context("failed to commit the info request")?;
     Ok(())
 }
 
@@ -485,7 +543,11 @@ pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
     let reason = validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?;
 
     let st = state()?;
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = lock_application(&mut tx, id).await?;
     check_decidable(&row, &admin)?;
     let now = now_ms();
@@ -525,7 +587,9 @@ pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
         },
     )
     .await?;
-    tx.commit().await.context("failed to commit the rejection")?;
+    tx.commit()
+        .await
+        .context("failed to commit the rejection")?;
     Ok(())
 }
 
@@ -538,7 +602,11 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     };
 
     let st = state()?;
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = lock_application(&mut tx, id).await?;
     check_decidable(&row, &admin)?;
     let email = match corrected {
@@ -612,7 +680,8 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     .context("failed to mark the application approved")?;
     add_event(&mut tx, id, "approved", Some(&admin.user_id), None).await?;
 
-    let (token, expires_at) = issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
+    let (token, expires_at) =
+        issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
     mail::enqueue(
         &mut tx,
@@ -658,13 +727,20 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     .await?;
     tx.commit().await.context("failed to commit the approval")?;
     tracing::info!(application_id = %id, organization_id = %organization_id, "application approved");
-    Ok(Approved { organization_id, user_id })
+    Ok(Approved {
+        organization_id,
+        user_id,
+    })
 }
 
 pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     let admin = require_admin().await?;
     let st = state()?;
-    let mut tx = st.db.begin_write().await.context("failed to start a transaction")?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
     let row = sqlx::query("SELECT email, status, organization_id FROM app_user WHERE user_id = $1")
         .bind(user_id)
         .fetch_optional(&mut *tx)
@@ -678,7 +754,8 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     }
     let email = row.text("email")?;
     let organization_id = row.opt_text("organization_id")?;
-    let (token, expires_at) = issue_password_link(&mut tx, user_id, st.settings.invitation_ttl_hours).await?;
+    let (token, expires_at) =
+        issue_password_link(&mut tx, user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
     mail::enqueue(
         &mut tx,
@@ -695,14 +772,22 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     )
     .await?;
     if let Some(org) = &organization_id {
-        let application_id: Option<String> =
-            sqlx::query_scalar("SELECT application_id FROM organization WHERE organization_id = $1")
-                .bind(org)
-                .fetch_optional(&mut *tx)
-                .await
-                .context("failed to find the organization's application")?;
+        let application_id: Option<String> = sqlx::query_scalar(
+            "SELECT application_id FROM organization WHERE organization_id = $1",
+        )
+        .bind(org)
+        .fetch_optional(&mut *tx)
+        .await
+        .context("failed to find the organization's application")?;
         if let Some(application_id) = application_id {
-            add_event(&mut tx, &application_id, "invitation_resent", Some(&admin.user_id), None).await?;
+            add_event(
+                &mut tx,
+                &application_id,
+                "invitation_resent",
+                Some(&admin.user_id),
+                None,
+            )
+            .await?;
         }
     }
     audit::record(
@@ -718,6 +803,8 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
         },
     )
     .await?;
-    tx.commit().await.context("failed to commit the invitation")?;
+    tx.commit()
+        .await
+        .context("failed to commit the invitation")?;
     Ok(expires_at)
 }

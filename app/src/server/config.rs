@@ -76,7 +76,8 @@ impl Settings {
                 );
             }
         }
-        builder = builder.add_source(config::Environment::with_prefix("COURSEGATE").try_parsing(true));
+        builder =
+            builder.add_source(config::Environment::with_prefix("COURSEGATE").try_parsing(true));
         let settings: Settings = builder
             .build()
             .and_then(|c| c.try_deserialize())

@@ -161,16 +161,20 @@ pub trait RowExt {
 
 impl RowExt for AnyRow {
     fn text(&self, column: &str) -> Result<String, crate::error::AppError> {
-        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+        sqlx::Row::try_get(self, column)
+            .map_err(|e| crate::error::AppError::internal("failed to read a column", e))
     }
     fn opt_text(&self, column: &str) -> Result<Option<String>, crate::error::AppError> {
-        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+        sqlx::Row::try_get(self, column)
+            .map_err(|e| crate::error::AppError::internal("failed to read a column", e))
     }
     fn int(&self, column: &str) -> Result<i64, crate::error::AppError> {
-        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+        sqlx::Row::try_get(self, column)
+            .map_err(|e| crate::error::AppError::internal("failed to read a column", e))
     }
     fn opt_int(&self, column: &str) -> Result<Option<i64>, crate::error::AppError> {
-        sqlx::Row::try_get(self, column).map_err(|e| crate::error::AppError::internal("failed to read a column", e))
+        sqlx::Row::try_get(self, column)
+            .map_err(|e| crate::error::AppError::internal("failed to read a column", e))
     }
 }
 
@@ -186,10 +190,11 @@ pub async fn instance_secret(db: &Db) -> Result<Vec<u8>, String> {
         .bind(&fresh_hex)
         .execute(db.pool())
         .await;
-    let hex: String = sqlx::query_scalar("SELECT value FROM instance_secret WHERE name = 'status_link'")
-        .fetch_one(db.pool())
-        .await
-        .map_err(|e| format!("cannot read the instance secret: {e}"))?;
+    let hex: String =
+        sqlx::query_scalar("SELECT value FROM instance_secret WHERE name = 'status_link'")
+            .fetch_one(db.pool())
+            .await
+            .map_err(|e| format!("cannot read the instance secret: {e}"))?;
     (0..hex.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(hex.get(i..i + 2).unwrap_or("zz"), 16))

@@ -17,9 +17,41 @@ pub fn email(value: &str) -> String {
 
 /// Legal-form words ignored when comparing organization names.
 const LEGAL_FORMS: &[&str] = &[
-    "oy", "oyj", "ab", "abp", "as", "asa", "aps", "ltd", "limited", "plc", "llc", "llp", "inc",
-    "incorporated", "corp", "corporation", "co", "company", "gmbh", "ag", "kg", "ug", "sa", "sas",
-    "sarl", "srl", "spa", "bv", "nv", "sl", "oü", "ry", "ky", "tmi", "pty",
+    "oy",
+    "oyj",
+    "ab",
+    "abp",
+    "as",
+    "asa",
+    "aps",
+    "ltd",
+    "limited",
+    "plc",
+    "llc",
+    "llp",
+    "inc",
+    "incorporated",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "gmbh",
+    "ag",
+    "kg",
+    "ug",
+    "sa",
+    "sas",
+    "sarl",
+    "srl",
+    "spa",
+    "bv",
+    "nv",
+    "sl",
+    "oü",
+    "ry",
+    "ky",
+    "tmi",
+    "pty",
 ];
 
 /// Folded, punctuation turned into spaces, whitespace collapsed, and
@@ -67,7 +99,14 @@ mod tests {
 
     #[test]
     fn organization_names_ignore_legal_forms_case_and_punctuation() {
-        let same = ["Acme Oy", "ACME  OY", "Acme, Ltd.", "acme", " Acme GmbH ", "Ａｃｍｅ Inc"];
+        let same = [
+            "Acme Oy",
+            "ACME  OY",
+            "Acme, Ltd.",
+            "acme",
+            " Acme GmbH ",
+            "Ａｃｍｅ Inc",
+        ];
         for name in same {
             assert_eq!(organization_name(name), "acme", "{name:?}");
         }

@@ -43,13 +43,17 @@ impl TestApp {
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let db_path = dir.path().join("test.db");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         let base = format!("http://{addr}");
         let mut settings = settings(format!("sqlite://{}", db_path.display()), base.clone());
         adjust(&mut settings);
         let options = server::leptos_options(&settings);
-        let built = server::build(settings, options).await.expect("build server");
+        let built = server::build(settings, options)
+            .await
+            .expect("build server");
         let service = built
             .router
             .into_make_service_with_connect_info::<SocketAddr>();
@@ -74,7 +78,12 @@ impl TestApp {
     }
 
     /// Posts a form to `/api/{endpoint}` and returns the status and JSON.
-    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+    pub async fn call(
+        &self,
+        client: &Client,
+        endpoint: &str,
+        form: &[(&str, &str)],
+    ) -> (StatusCode, Value) {
         let res = client
             .post(format!("{}/api/{endpoint}", self.base))
             .form(form)
@@ -91,7 +100,8 @@ impl TestApp {
         let key = random_key();
         let form = application_form(&key, overrides);
         let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        self.call(&self.client(), "applications/submit", &pairs).await
+        self.call(&self.client(), "applications/submit", &pairs)
+            .await
     }
 
     /// Submits a valid application and returns its status token.
@@ -131,16 +141,25 @@ impl TestApp {
     /// Creates a system administrator the way the command line does, sets
     /// its password through the link and signs in.
     pub async fn admin(&self, email: &str) -> Client {
-        let link = app::auth::server::create_system_admin(&self.state.db, &self.state.settings, email, "test")
-            .await
-            .expect("create admin");
+        let link = app::auth::server::create_system_admin(
+            &self.state.db,
+            &self.state.settings,
+            email,
+            "test",
+        )
+        .await
+        .expect("create admin");
         let token = link.rsplit('/').next().expect("token").to_string();
         let client = self.client();
         let (status, body) = self
             .call(
                 &client,
                 "auth/set_password",
-                &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)],
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("confirm", PASSWORD),
+                ],
             )
             .await;
         assert_eq!(status, StatusCode::OK, "set password: {body}");
@@ -150,21 +169,36 @@ impl TestApp {
 
     pub async fn sign_in(&self, client: &Client, email: &str, password: &str) {
         let (status, body) = self
-            .call(client, "auth/sign_in", &[("email", email), ("password", password)])
+            .call(
+                client,
+                "auth/sign_in",
+                &[("email", email), ("password", password)],
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "sign in: {body}");
     }
 
     pub async fn application_id(&self, legal_name: &str) -> String {
-        self.scalar_text("SELECT application_id FROM application WHERE legal_name = $1", legal_name)
-            .await
+        self.scalar_text(
+            "SELECT application_id FROM application WHERE legal_name = $1",
+            legal_name,
+        )
+        .await
     }
 
     /// Submitted, claimed by `admin`: ready for a decision.
-    pub async fn claimed_application(&self, admin: &Client, legal_name: &str, email: &str) -> String {
-        self.submit_ok(&[("legal_name", legal_name), ("contact_email", email)]).await;
+    pub async fn claimed_application(
+        &self,
+        admin: &Client,
+        legal_name: &str,
+        email: &str,
+    ) -> String {
+        self.submit_ok(&[("legal_name", legal_name), ("contact_email", email)])
+            .await;
         let id = self.application_id(legal_name).await;
-        let (status, body) = self.call(admin, "admin/applications/claim", &[("id", &id)]).await;
+        let (status, body) = self
+            .call(admin, "admin/applications/claim", &[("id", &id)])
+            .await;
         assert_eq!(status, StatusCode::OK, "claim: {body}");
         id
     }
@@ -172,12 +206,22 @@ impl TestApp {
     /// Approves, then signs the new Customer admin in through the invitation.
     pub async fn approved_customer(&self, admin: &Client, legal_name: &str, email: &str) -> Client {
         let id = self.claimed_application(admin, legal_name, email).await;
-        let (status, body) = self.call(admin, "admin/applications/approve", &[("id", &id)]).await;
+        let (status, body) = self
+            .call(admin, "admin/applications/approve", &[("id", &id)])
+            .await;
         assert_eq!(status, StatusCode::OK, "approve: {body}");
         let token = link_token(&self.last_mail(email, "invitation").await, "/set-password/");
         let client = self.client();
         let (status, body) = self
-            .call(&client, "auth/set_password", &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)])
+            .call(
+                &client,
+                "auth/set_password",
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("confirm", PASSWORD),
+                ],
+            )
             .await;
         assert_eq!(status, StatusCode::OK, "customer set password: {body}");
         self.sign_in(&client, email, PASSWORD).await;
@@ -212,7 +256,10 @@ pub fn application_form(key: &str, overrides: &[(&str, &str)]) -> Vec<(String, S
         ("phone", "+358 40 123 4567"),
         ("org_type", "company"),
         ("org_size", "50-249"),
-        ("intended_use", "Leadership training for 40 managers next spring."),
+        (
+            "intended_use",
+            "Leadership training for 40 managers next spring.",
+        ),
         ("accept_terms", "on"),
         ("submission_key", key),
     ];
