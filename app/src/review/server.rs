@@ -101,27 +101,48 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
     let email = contains_pattern(&normalize::email(q));
     let searching = !q.is_empty();
 
+    // Only the conditions in use go into the SQL, so the planner can walk
+    // the (status, created_at, id) or (created_at, id) index in order and
+    // stop after one page.
+    let mut conditions = vec!["(a.created_at, a.application_id) > ($1, $2)".to_string()];
+    let mut texts: Vec<&str> = Vec::new();
+    if !status.is_empty() {
+        texts.push(status);
+        conditions.push(format!("a.status = ${}", texts.len() + 2));
+    }
+    if searching {
+        let mut any = Vec::new();
+        for (column, pattern) in [
+            ("a.name_normalized", &name),
+            ("a.registration_id_normalized", &registration),
+            ("a.contact_email_normalized", &email),
+        ] {
+            if !pattern.is_empty() {
+                texts.push(pattern);
+                any.push(format!("{column} LIKE ${} ESCAPE '\\'", texts.len() + 2));
+            }
+        }
+        if any.is_empty() {
+            // Nothing searchable left after normalization (only punctuation).
+            return Ok(QueuePageData { rows: Vec::new(), next: None });
+        }
+        conditions.push(format!("({})", any.join(" OR ")));
+    }
     let sql = format!(
         "SELECT a.application_id, a.legal_name, a.country, a.registration_id, a.contact_email, a.status,
                 a.created_at, u.email AS claimed_by, {DUPLICATE_FLAG} AS possible_duplicate
          FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
-         WHERE ($1 = '' OR a.status = $1)
-           AND ($2 = 0 OR ($3 <> '' AND a.name_normalized LIKE $3 ESCAPE '\\')
-                OR ($4 <> '' AND a.registration_id_normalized LIKE $4 ESCAPE '\\')
-                OR ($5 <> '' AND a.contact_email_normalized LIKE $5 ESCAPE '\\'))
-           AND (a.created_at > $6 OR (a.created_at = $6 AND a.application_id > $7))
+         WHERE {}
          ORDER BY a.created_at, a.application_id
          LIMIT {}",
+        conditions.join(" AND "),
         PAGE_SIZE + 1
     );
-    let rows = sqlx::query(&sql)
-        .bind(status)
-        .bind(i64::from(searching))
-        .bind(&name)
-        .bind(&registration)
-        .bind(&email)
-        .bind(after_at)
-        .bind(&after_id)
+    let mut query = sqlx::query(&sql).bind(after_at).bind(&after_id);
+    for text in texts {
+        query = query.bind(text);
+    }
+    let rows = query
         .fetch_all(st.db.pool())
         .await
         .context("failed to list applications")?;
