@@ -51,7 +51,8 @@ CREATE TABLE application (
     -- SHA-256 of the applicant's private status link; the link itself is
     -- never stored.
     status_token_hash TEXT NOT NULL UNIQUE,
-    -- Sent with the form; a double-submitted form finds its first copy.
+    -- SHA-256 of the random key sent with the form: a double-submitted form
+    -- finds its first copy. The key itself is not kept (it derives the link).
     submission_key TEXT NOT NULL UNIQUE,
     status TEXT NOT NULL CHECK (status IN
         ('submitted', 'in_review', 'info_requested', 'resubmitted', 'approved', 'rejected', 'withdrawn')),

@@ -6,12 +6,26 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Rejects control characters (except the newlines a textarea may hold) so
-/// nothing invisible ends up in emails or the review console.
+/// Invisible or direction-changing characters that make two strings look
+/// alike (or text display backwards) in the review console and in emails,
+/// and U+FFFD, which is what invalid UTF-8 in a request decodes to.
+fn is_deceptive(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{FFFD}')
+}
+
+/// Rejects control characters (except the newlines a textarea may hold) and
+/// deceptive ones, so nothing invisible ends up in emails or the console.
 fn has_control(value: &str, allow_newlines: bool) -> bool {
-    value
-        .chars()
-        .any(|c| c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+    value.chars().any(|c| {
+        (c.is_control() && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t')))
+            || is_deceptive(c)
+    })
+}
+
+fn has_alphanumeric(value: &str) -> bool {
+    value.chars().any(char::is_alphanumeric)
 }
 
 /// Trims and checks length (in characters) and control characters.
@@ -64,7 +78,11 @@ impl Email {
 }
 
 pub fn legal_name(value: &str) -> Result<String, String> {
-    text(value, "Legal name", 2, 200, false)
+    let value = text(value, "Legal name", 2, 200, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Legal name must contain letters or digits.".into());
+    }
+    Ok(value)
 }
 
 /// Registration / business IDs differ per country; letters, digits and the
@@ -90,6 +108,9 @@ pub fn postal_code(value: &str) -> Result<String, String> {
         .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     {
         return Err("Postal code may contain only letters, digits, spaces and hyphens.".into());
+    }
+    if !has_alphanumeric(&value) {
+        return Err("Postal code must contain letters or digits.".into());
     }
     Ok(value.to_ascii_uppercase())
 }
@@ -143,11 +164,27 @@ pub fn street_address(value: &str) -> Result<String, String> {
 }
 
 pub fn city(value: &str) -> Result<String, String> {
-    text(value, "City", 1, 100, false)
+    let value = text(value, "City", 1, 100, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("City must contain letters.".into());
+    }
+    Ok(value)
 }
 
 pub fn contact_name(value: &str) -> Result<String, String> {
-    text(value, "Contact person", 2, 100, false)
+    let value = text(value, "Contact person", 2, 100, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Contact person must contain letters.".into());
+    }
+    Ok(value)
+}
+
+/// What a ticked checkbox (or an API client) may send for "yes".
+pub fn accepted(value: Option<&str>) -> bool {
+    matches!(
+        value.map(|v| v.trim().to_ascii_lowercase()).as_deref(),
+        Some("on" | "true" | "yes" | "1")
+    )
 }
 
 pub fn intended_use(value: &str) -> Result<String, String> {
@@ -185,6 +222,9 @@ pub fn password(value: &str) -> Result<String, String> {
     }
     if len > 128 {
         return Err("Password must be at most 128 characters.".into());
+    }
+    if value.chars().any(char::is_control) {
+        return Err("Password contains characters that are not allowed.".into());
     }
     Ok(value.to_string())
 }
@@ -332,6 +372,12 @@ mod tests {
         assert!(legal_name("A").is_err());
         assert!(legal_name(&"a".repeat(100_000)).is_err());
         assert!(legal_name("Acme\u{0}Oy").is_err());
+        assert!(legal_name("Umb\u{200B}rella Oy").is_err());
+        assert!(legal_name("Acme \u{202E}yO").is_err());
+        assert!(legal_name("\u{FFFD}\u{FFFD}\u{FFFD}").is_err());
+        assert!(legal_name("!!!").is_err());
+        assert!(legal_name("Ääkkönen & Co").is_ok());
+        assert!(postal_code("-----").is_err());
         assert!(intended_use("short").is_err());
         assert!(intended_use("Training our staff\nin two cities").is_ok());
         assert!(city("").is_err());
@@ -343,6 +389,17 @@ mod tests {
         assert!(password("correct horse battery").is_ok());
         assert!(password(&"x".repeat(128)).is_ok());
         assert!(password(&"x".repeat(100_000)).is_err());
+    }
+
+    #[test]
+    fn only_a_yes_accepts_the_terms() {
+        for yes in ["on", "true", "YES", "1"] {
+            assert!(accepted(Some(yes)), "{yes}");
+        }
+        for no in ["", "no", "off", "0", "false"] {
+            assert!(!accepted(Some(no)), "{no}");
+        }
+        assert!(!accepted(None));
     }
 
     #[test]

@@ -78,12 +78,19 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .with_same_site(SameSite::Lax)
         .with_secure(settings.cookie_secure)
         .with_path("/")
+        // Saving on every request moves the expiry forward, which is what
+        // makes it an idle timeout rather than a fixed lifetime.
+        .with_always_save(true)
         .with_expiry(Expiry::OnInactivity(time::Duration::hours(
             settings.session_idle_hours,
         )));
 
+    let ready_db = state.db.clone();
     Router::new()
+        // Liveness: answers without touching the database.
         .route("/healthz", get(|| async { "ok" }))
+        // Readiness: the database answers.
+        .route("/readyz", get(move || readiness(ready_db.clone())))
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -100,6 +107,42 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::log_request))
+}
+
+async fn readiness(db: Db) -> (http::StatusCode, &'static str) {
+    match sqlx::query("SELECT 1").execute(db.pool()).await {
+        Ok(_) => (http::StatusCode::OK, "ready"),
+        Err(e) => {
+            tracing::error!(error = %e, "readiness check failed");
+            (
+                http::StatusCode::SERVICE_UNAVAILABLE,
+                "database unavailable",
+            )
+        }
+    }
+}
+
+/// A consistent copy of a live SQLite database, taken with `VACUUM INTO`
+/// while the server keeps running. PostgreSQL has `pg_dump` for this.
+pub async fn backup(db: &Db, target: &std::path::Path) -> Result<(), String> {
+    if db.backend() != app::server::db::Backend::Sqlite {
+        return Err("backups of PostgreSQL are taken with pg_dump; see the README".into());
+    }
+    if target.exists() {
+        return Err(format!(
+            "{} already exists; choose a new file",
+            target.display()
+        ));
+    }
+    let path = target
+        .to_str()
+        .ok_or_else(|| format!("{} is not a UTF-8 path", target.display()))?;
+    sqlx::query("VACUUM INTO $1")
+        .bind(path)
+        .execute(db.pool())
+        .await
+        .map_err(|e| format!("backup to {path} failed: {e}"))?;
+    Ok(())
 }
 
 /// Creates the first system administrator when there is none, printing the

@@ -23,6 +23,12 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Copy the live SQLite database to a new file (consistent while serving).
+    Backup {
+        /// The file to create.
+        #[arg(long)]
+        to: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -72,6 +78,13 @@ async fn main() {
                     .unwrap_or_else(|e| fail(e));
             println!("System administrator {email} created. Set the password within {} hours at:\n\n    {link}\n", settings.invitation_ttl_hours);
         }
+        Command::Backup { to } => {
+            let db = app::server::Db::connect(&settings.database_url)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            server::backup(&db, &to).await.unwrap_or_else(|e| fail(e));
+            println!("Backup written to {}", to.display());
+        }
     }
 }
 
@@ -94,14 +107,36 @@ async fn serve(settings: Settings) {
             ))
         });
     tracing::info!(address = %bind, "listening");
+
+    // Mail delivery runs beside the server and stops with it; a mail it was
+    // sending when stopped is retried once its lease runs out.
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = match app::server::delivery::Mailer::from_settings(&built.state.settings) {
+        Ok(Some(mailer)) => Some(tokio::spawn(app::server::delivery::run(
+            built.state.clone(),
+            mailer,
+            stopped,
+        ))),
+        Ok(None) => {
+            tracing::info!("no SMTP server configured: mail stays in the outbox");
+            None
+        }
+        Err(e) => fail(e),
+    };
+
     let app = built
         .router
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
+    // Graceful: stop accepting, finish the requests in flight, then exit.
     if let Err(e) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown())
         .await
     {
         fail(format!("server error: {e}"));
+    }
+    let _ = stop.send(true);
+    if let Some(worker) = worker {
+        let _ = worker.await;
     }
 }
 

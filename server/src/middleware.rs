@@ -57,6 +57,16 @@ const DEFAULT_CSP: &str =
 pub async fn security_headers(req: Request, next: Next) -> Response {
     let cacheable = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
+    if res.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        // The body limit answers in plain text; answer like every other error.
+        let body = r#"{"BadRequest":"The request is too large. Shorten the text and try again."}"#;
+        res = (
+            StatusCode::PAYLOAD_TOO_LARGE,
+            [(header::CONTENT_TYPE, "application/json")],
+            body,
+        )
+            .into_response();
+    }
     let headers = res.headers_mut();
     let defaults: [(header::HeaderName, &str); 6] = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -23,7 +23,17 @@ pub struct MailRow {
     pub body: String,
     pub kind: String,
     pub state: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
     pub created_at: i64,
+    pub sent_at: Option<i64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutboxView {
+    pub page: Page<MailRow>,
+    /// Whether an SMTP server is configured (otherwise mail is read here).
+    pub delivering: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -57,8 +67,14 @@ pub struct Page<T> {
 }
 
 #[server(prefix = "/api", endpoint = "admin/outbox/list")]
-pub async fn list_outbox(#[server(default)] before: String) -> Result<Page<MailRow>, AppError> {
+pub async fn list_outbox(#[server(default)] before: String) -> Result<OutboxView, AppError> {
     server::outbox(&before).await
+}
+
+/// Puts a failed mail back in the queue for an immediate new attempt.
+#[server(prefix = "/api", endpoint = "admin/outbox/retry")]
+pub async fn retry_mail(mail_id: String) -> Result<(), AppError> {
+    server::retry(&mail_id).await
 }
 
 #[server(prefix = "/api", endpoint = "admin/audit/list")]

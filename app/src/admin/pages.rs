@@ -6,7 +6,8 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    list_audit, list_organizations, list_outbox, AuditRow, MailRow, OrganizationRow, Page,
+    list_audit, list_organizations, list_outbox, AuditRow, MailRow, OrganizationRow, OutboxView,
+    Page, RetryMail,
 };
 use crate::format;
 
@@ -40,19 +41,29 @@ fn older_link(path: &str, older: Option<String>, extra: &str) -> impl IntoView {
 pub fn OutboxPage() -> impl IntoView {
     let query = use_query_map();
     let before = move || query.read().get("before").unwrap_or_default();
-    let page = Resource::new(before, list_outbox);
+    let retry = ServerAction::<RetryMail>::new();
+    let page = Resource::new(
+        move || (before(), retry.version().get()),
+        |(before, _)| list_outbox(before),
+    );
     view! {
         <Title text="Outbox — Coursegate admin"/>
         <section class="page wide">
             <h1>"Outbox"</h1>
-            <p class="lead">"Every email the platform sends, newest first. No SMTP server is configured, so mail stays here: this is where it is read."</p>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(Page { rows, older }) => view! {
+                        Ok(OutboxView { page: Page { rows, older }, delivering }) => view! {
+                            <p class="lead">
+                                {if delivering {
+                                    "Every email the platform sends, newest first, with its delivery state."
+                                } else {
+                                    "Every email the platform sends, newest first. No SMTP server is configured, so mail stays here: this is where it is read."
+                                }}
+                            </p>
                             {rows.is_empty().then(|| view! { <p class="empty">"No mail yet."</p> })}
                             <div class="mail-list" data-testid="outbox">
-                                {rows.into_iter().map(|m| view! { <MailCard mail=m/> }).collect_view()}
+                                {rows.into_iter().map(|m| view! { <MailCard mail=m retry/> }).collect_view()}
                             </div>
                             {older_link("/admin/outbox", older, "")}
                         }.into_any(),
@@ -65,7 +76,9 @@ pub fn OutboxPage() -> impl IntoView {
 }
 
 #[component]
-fn MailCard(mail: MailRow) -> impl IntoView {
+fn MailCard(mail: MailRow, retry: ServerAction<RetryMail>) -> impl IntoView {
+    let failed = mail.state == "failed";
+    let mail_id = mail.mail_id.clone();
     view! {
         <article class="card mail" data-testid="mail" data-kind=mail.kind.clone() data-to=mail.to.clone()>
             <header class="mail-head">
@@ -78,6 +91,19 @@ fn MailCard(mail: MailRow) -> impl IntoView {
                     <span class="muted nowrap">{format::time(mail.created_at)}</span>
                 </div>
             </header>
+            {(mail.attempts > 0 || mail.last_error.is_some()).then(|| view! {
+                <p class="muted small">
+                    {format!("{} attempt{}", mail.attempts, if mail.attempts == 1 { "" } else { "s" })}
+                    {mail.sent_at.map(|at| format!(" · sent {}", format::time(at)))}
+                    {mail.last_error.clone().map(|e| format!(" · last error: {e}"))}
+                </p>
+            })}
+            {failed.then(|| view! {
+                <ActionForm action=retry attr:class="inline">
+                    <input type="hidden" name="mail_id" value=mail_id.clone()/>
+                    <button type="submit" class="button small" data-testid="retry-mail">"Retry now"</button>
+                </ActionForm>
+            })}
             <details>
                 <summary>"Show message"</summary>
                 <p class="mail-body" data-testid="mail-body">{linkified(&mail.body)}</p>

@@ -1,9 +1,11 @@
 //! Read-only admin listings, newest first, paged by `(time, id)` cursors.
 
-use super::{AuditRow, MailRow, OrganizationRow, Page, LOG_PAGE};
+use super::{AuditRow, MailRow, OrganizationRow, OutboxView, Page, LOG_PAGE};
 use crate::error::AppError;
+use crate::server::audit::{self, Entry};
 use crate::server::auth::require_admin;
 use crate::server::db::RowExt;
+use crate::server::now_ms;
 use crate::server::{state, DbContext};
 
 /// `"<ms>_<id>"`, or "after everything" when empty.
@@ -26,18 +28,20 @@ fn older<T>(rows: &mut Vec<T>, key: impl Fn(&T) -> String) -> Option<String> {
     }
 }
 
-pub async fn outbox(before: &str) -> Result<Page<MailRow>, AppError> {
-    require_admin().await?;
+pub async fn outbox(before: &str) -> Result<OutboxView, AppError> {
+    let st = state()?;
+    require_admin(&st).await?;
+    let delivering = !st.settings.smtp_url.expose().is_empty();
     let (at, id) = cursor(before)?;
     let rows = sqlx::query(&format!(
-        "SELECT mail_id, to_address, subject, body_text, kind, state, created_at FROM outbox
+        "SELECT mail_id, to_address, subject, body_text, kind, state, attempts, last_error, created_at, sent_at FROM outbox
          WHERE created_at < $1 OR (created_at = $1 AND (mail_id < $2 OR $2 = ''))
          ORDER BY created_at DESC, mail_id DESC LIMIT {}",
         LOG_PAGE + 1
     ))
     .bind(at)
     .bind(&id)
-    .fetch_all(state()?.db.pool())
+    .fetch_all(st.db.pool())
     .await
     .context("failed to list the outbox")?;
     let mut out = Vec::with_capacity(rows.len());
@@ -49,15 +53,70 @@ pub async fn outbox(before: &str) -> Result<Page<MailRow>, AppError> {
             body: row.text("body_text")?,
             kind: row.text("kind")?,
             state: row.text("state")?,
+            attempts: row.int("attempts")?,
+            last_error: row.opt_text("last_error")?,
             created_at: row.int("created_at")?,
+            sent_at: row.opt_int("sent_at")?,
         });
     }
     let older = older(&mut out, |m| format!("{}_{}", m.created_at, m.mail_id));
-    Ok(Page { rows: out, older })
+    Ok(OutboxView {
+        page: Page { rows: out, older },
+        delivering,
+    })
+}
+
+pub async fn retry(mail_id: &str) -> Result<(), AppError> {
+    let st = state()?;
+    let admin = require_admin(&st).await?;
+    let mut tx = st
+        .db
+        .begin_write()
+        .await
+        .context("failed to start a transaction")?;
+    let state_now: Option<String> =
+        sqlx::query_scalar("SELECT state FROM outbox WHERE mail_id = $1")
+            .bind(mail_id)
+            .fetch_optional(&mut *tx)
+            .await
+            .context("failed to load the mail")?;
+    match state_now.as_deref() {
+        None => return Err(AppError::NotFound("No mail has that id.".into())),
+        Some("failed") => {}
+        Some(other) => {
+            return Err(AppError::Conflict(format!(
+                "Only a failed mail can be retried; this one is {other}."
+            )))
+        }
+    }
+    sqlx::query(
+        "UPDATE outbox SET state = 'queued', attempts = 0, next_attempt_at = $2 WHERE mail_id = $1",
+    )
+    .bind(mail_id)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("failed to requeue the mail")?;
+    audit::record(
+        &mut tx,
+        Entry {
+            actor_user_id: Some(&admin.user_id),
+            actor_label: &admin.email,
+            action: "mail.retry_requested",
+            subject_kind: "mail",
+            subject_id: mail_id,
+            organization_id: None,
+            detail: "",
+        },
+    )
+    .await?;
+    tx.commit().await.context("failed to commit the retry")?;
+    Ok(())
 }
 
 pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppError> {
-    require_admin().await?;
+    let st = state()?;
+    require_admin(&st).await?;
     let (at, id) = cursor(before)?;
     if action.len() > 100 {
         return Err(AppError::field(
@@ -77,7 +136,7 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
     .bind(&id)
     .bind(action)
     .bind(format!("{}%", action.replace(['%', '_'], "")))
-    .fetch_all(state()?.db.pool())
+    .fetch_all(st.db.pool())
     .await
     .context("failed to list the audit trail")?;
     let mut out = Vec::with_capacity(rows.len());
@@ -104,7 +163,8 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
 }
 
 pub async fn organizations(before: &str) -> Result<Page<OrganizationRow>, AppError> {
-    require_admin().await?;
+    let st = state()?;
+    require_admin(&st).await?;
     let (at, id) = cursor(before)?;
     let rows = sqlx::query(&format!(
         "SELECT o.organization_id, o.application_id, o.legal_name, o.country, o.status, o.created_at,
@@ -117,7 +177,7 @@ pub async fn organizations(before: &str) -> Result<Page<OrganizationRow>, AppErr
     ))
     .bind(at)
     .bind(&id)
-    .fetch_all(state()?.db.pool())
+    .fetch_all(st.db.pool())
     .await
     .context("failed to list organizations")?;
     let mut out = Vec::with_capacity(rows.len());

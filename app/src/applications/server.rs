@@ -30,6 +30,9 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     let app = input.validate().map_err(AppError::Validation)?;
 
     let token = tokens::derived_token(&st.secret, "status", &key);
+    // Only a hash of the key is stored: with the key and the secret side by
+    // side, a copy of the database would rebuild every status link.
+    let key = tokens::hash(&key);
     let status_path = format!("/status/{}", token.expose());
     let application_id = new_id();
     let now = now_ms();

@@ -12,14 +12,15 @@ use crate::server::{normalize, now_ms, state, DbContext};
 use crate::validate::{self, Email};
 
 pub async fn me() -> Result<Option<Identity>, AppError> {
-    let Some(user) = current_user().await? else {
+    let st = state()?;
+    let Some(user) = current_user(&st).await? else {
         return Ok(None);
     };
     let organization_name = match &user.organization_id {
         Some(id) => {
             sqlx::query_scalar("SELECT legal_name FROM organization WHERE organization_id = $1")
                 .bind(id)
-                .fetch_optional(state()?.db.pool())
+                .fetch_optional(st.db.pool())
                 .await
                 .context("failed to load the organization name")?
         }

@@ -33,14 +33,15 @@ pub async fn org_home() -> Result<OrgOverview, AppError> {
     use crate::server::db::RowExt;
     use crate::server::{state, DbContext};
 
-    let customer = require_customer().await?;
+    let st = state()?;
+    let customer = require_customer(&st).await?;
     let row = sqlx::query(
         "SELECT legal_name, registration_id, country, street_address, postal_code, city, website,
                 contact_name, contact_email, phone, org_type, org_size, status, created_at
          FROM organization WHERE organization_id = $1",
     )
     .bind(&customer.organization_id)
-    .fetch_optional(state()?.db.pool())
+    .fetch_optional(st.db.pool())
     .await
     .context("failed to load the organization")?
     .ok_or_else(|| AppError::NotFound("Your organization was not found.".into()))?;

@@ -18,12 +18,12 @@ use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
 use crate::server::db::{RowExt, Tx};
 use crate::server::mail::{self, Mail};
-use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, DbContext};
+use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, AppState, DbContext};
 use crate::validate::{self, Email};
 
 pub async fn counts() -> Result<QueueSummary, AppError> {
-    require_admin().await?;
     let st = state()?;
+    require_admin(&st).await?;
     let rows = sqlx::query("SELECT status, COUNT(*) AS n FROM application GROUP BY status")
         .fetch_all(st.db.pool())
         .await
@@ -86,8 +86,8 @@ const DUPLICATE_FLAG: &str = "CASE WHEN a.status IN ('approved', 'rejected', 'wi
     THEN 1 ELSE 0 END";
 
 pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, AppError> {
-    require_admin().await?;
     let st = state()?;
+    require_admin(&st).await?;
     if !status.is_empty() && Status::parse(status).is_none() {
         return Err(AppError::BadRequest(format!("Unknown status {status:?}.")));
     }
@@ -124,7 +124,10 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
         }
         if any.is_empty() {
             // Nothing searchable left after normalization (only punctuation).
-            return Ok(QueuePageData { rows: Vec::new(), next: None });
+            return Ok(QueuePageData {
+                rows: Vec::new(),
+                next: None,
+            });
         }
         conditions.push(format!("({})", any.join(" OR ")));
     }
@@ -182,8 +185,8 @@ fn not_found() -> AppError {
 }
 
 pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
-    let admin = require_admin().await?;
     let st = state()?;
+    let admin = require_admin(&st).await?;
     let pool = st.db.pool();
     let row = sqlx::query(&format!(
         "SELECT {DETAIL_COLUMNS}, u.email AS claimed_by_email
@@ -200,10 +203,10 @@ pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
     let duplicates = if status.is_final() {
         Vec::new()
     } else {
-        duplicates_of(&row).await?
+        duplicates_of(&st, &row).await?
     };
     let account = match row.opt_text("organization_id")? {
-        Some(organization_id) => account_of(&organization_id).await?,
+        Some(organization_id) => account_of(&st, &organization_id).await?,
         None => None,
     };
     let info_request = match (status, row.opt_text("info_request_message")?) {
@@ -229,8 +232,10 @@ pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
     })
 }
 
-async fn duplicates_of(row: &sqlx::any::AnyRow) -> Result<Vec<DuplicateHint>, AppError> {
-    let st = state()?;
+async fn duplicates_of(
+    st: &AppState,
+    row: &sqlx::any::AnyRow,
+) -> Result<Vec<DuplicateHint>, AppError> {
     let pool = st.db.pool();
     let id = row.text("application_id")?;
     let mut hints = Vec::new();
@@ -317,8 +322,10 @@ async fn duplicates_of(row: &sqlx::any::AnyRow) -> Result<Vec<DuplicateHint>, Ap
     Ok(hints)
 }
 
-async fn account_of(organization_id: &str) -> Result<Option<CustomerAccount>, AppError> {
-    let st = state()?;
+async fn account_of(
+    st: &AppState,
+    organization_id: &str,
+) -> Result<Option<CustomerAccount>, AppError> {
     let row = sqlx::query(
         "SELECT u.user_id, u.email, u.status,
             (SELECT MAX(t.expires_at) FROM user_token t WHERE t.user_id = u.user_id AND t.used_at IS NULL) AS invitation_expires_at
@@ -341,8 +348,11 @@ async fn account_of(organization_id: &str) -> Result<Option<CustomerAccount>, Ap
 }
 
 /// Re-reads the application inside `tx`, locked for the decision.
-async fn lock_application(tx: &mut Tx, id: &str) -> Result<sqlx::any::AnyRow, AppError> {
-    let st = state()?;
+async fn lock_application(
+    st: &AppState,
+    tx: &mut Tx,
+    id: &str,
+) -> Result<sqlx::any::AnyRow, AppError> {
     sqlx::query(&format!(
         "SELECT {DETAIL_COLUMNS}, u.email AS claimed_by_email
          FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
@@ -388,14 +398,14 @@ fn check_decidable(row: &sqlx::any::AnyRow, admin: &AdminSession) -> Result<(), 
 }
 
 pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
-    let admin = require_admin().await?;
     let st = state()?;
+    let admin = require_admin(&st).await?;
     let mut tx = st
         .db
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = lock_application(&mut tx, id).await?;
+    let row = lock_application(&st, &mut tx, id).await?;
     let status = status_of(&row)?;
     if status.is_final() {
         return Err(already(status));
@@ -479,7 +489,8 @@ pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
 }
 
 pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), AppError> {
-    let admin = require_admin().await?;
+    let st = state()?;
+    let admin = require_admin(&st).await?;
     let mut errors = FieldErrors::default();
     let fields = split_fields(fields);
     if fields.is_empty() {
@@ -499,13 +510,12 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
         return Err(AppError::Validation(errors));
     };
 
-    let st = state()?;
     let mut tx = st
         .db
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = lock_application(&mut tx, id).await?;
+    let row = lock_application(&st, &mut tx, id).await?;
     check_decidable(&row, &admin)?;
     sqlx::query(
         "UPDATE application SET status = 'info_requested', info_request_message = $2,
@@ -560,16 +570,16 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
 }
 
 pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
-    let admin = require_admin().await?;
+    let st = state()?;
+    let admin = require_admin(&st).await?;
     let reason = validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?;
 
-    let st = state()?;
     let mut tx = st
         .db
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = lock_application(&mut tx, id).await?;
+    let row = lock_application(&st, &mut tx, id).await?;
     check_decidable(&row, &admin)?;
     let now = now_ms();
     sqlx::query(
@@ -615,20 +625,20 @@ pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
 }
 
 pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> {
-    let admin = require_admin().await?;
+    let st = state()?;
+    let admin = require_admin(&st).await?;
     let corrected = if admin_email.trim().is_empty() {
         None
     } else {
         Some(Email::parse(admin_email).map_err(|m| AppError::field("admin_email", m))?)
     };
 
-    let st = state()?;
     let mut tx = st
         .db
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = lock_application(&mut tx, id).await?;
+    let row = lock_application(&st, &mut tx, id).await?;
     check_decidable(&row, &admin)?;
     let email = match corrected {
         Some(email) => email.as_str().to_string(),
@@ -755,8 +765,8 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
 }
 
 pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
-    let admin = require_admin().await?;
     let st = state()?;
+    let admin = require_admin(&st).await?;
     let mut tx = st
         .db
         .begin_write()

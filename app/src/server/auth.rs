@@ -15,7 +15,7 @@ use sqlx::Row as _;
 use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
-use super::{state, DbContext};
+use super::{AppState, DbContext};
 use crate::error::AppError;
 
 /// OWASP's argon2id recommendation: 19 MiB, two passes, one lane.
@@ -134,7 +134,7 @@ pub async fn session() -> Result<Session, AppError> {
 }
 
 /// The caller's user, if the session names one that is still allowed in.
-pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError> {
     let session = session().await?;
     let data: Option<SessionData> = session
         .get(SESSION_KEY)
@@ -144,7 +144,6 @@ pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
         return Ok(None);
     };
 
-    let st = state()?;
     let row = sqlx::query(
         "SELECT u.email, u.role, u.organization_id, u.status, u.session_epoch, o.status AS org_status
          FROM app_user u LEFT JOIN organization o ON o.organization_id = u.organization_id
@@ -180,8 +179,8 @@ pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     Ok(user)
 }
 
-pub async fn require_admin() -> Result<AdminSession, AppError> {
-    match current_user().await? {
+pub async fn require_admin(st: &AppState) -> Result<AdminSession, AppError> {
+    match current_user(st).await? {
         None => Err(AppError::Unauthorized),
         Some(user) if user.role == Role::SystemAdmin => Ok(AdminSession {
             user_id: user.user_id,
@@ -193,8 +192,8 @@ pub async fn require_admin() -> Result<AdminSession, AppError> {
     }
 }
 
-pub async fn require_customer() -> Result<CustomerAdmin, AppError> {
-    match current_user().await? {
+pub async fn require_customer(st: &AppState) -> Result<CustomerAdmin, AppError> {
+    match current_user(st).await? {
         None => Err(AppError::Unauthorized),
         Some(SessionUser {
             user_id,

@@ -3,6 +3,27 @@
 
 use serde::Deserialize;
 
+/// A setting that may hold a password (the SMTP URL); `Debug` hides it.
+#[derive(Clone, Default, Deserialize)]
+#[serde(transparent)]
+pub struct SecretString(String);
+
+impl SecretString {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for SecretString {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "\"***\"" })
+    }
+}
+
 #[derive(Clone, Debug, Deserialize)]
 pub struct Settings {
     /// Address the HTTP server listens on.
@@ -27,6 +48,15 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// `text` or `json`.
     pub log_format: String,
+    /// `smtp://user:password@host:587?tls=required` (or `smtps://…`);
+    /// empty means no delivery: mail stays in the outbox.
+    pub smtp_url: SecretString,
+    /// The sender of every mail.
+    pub mail_from: String,
+    /// Delivery attempts before a mail is marked failed.
+    pub mail_max_attempts: i64,
+    /// Wait before the second attempt; it doubles each time (capped at an hour).
+    pub mail_retry_seconds: i64,
 }
 
 const DEFAULTS: &[(&str, &str)] = &[
@@ -43,6 +73,10 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("rate_password_per_minute", "10"),
     ("max_body_bytes", "262144"),
     ("log_format", "text"),
+    ("smtp_url", ""),
+    ("mail_from", "Coursegate <no-reply@example.com>"),
+    ("mail_max_attempts", "5"),
+    ("mail_retry_seconds", "30"),
 ];
 
 impl Settings {
@@ -108,6 +142,19 @@ impl Settings {
         if self.max_body_bytes < 16 * 1024 {
             return Err("COURSEGATE_MAX_BODY_BYTES must be at least 16384".into());
         }
+        if self.mail_max_attempts < 1 || self.mail_retry_seconds < 0 {
+            return Err("COURSEGATE_MAIL_MAX_ATTEMPTS must be at least 1 and COURSEGATE_MAIL_RETRY_SECONDS at least 0".into());
+        }
+        let smtp = self.smtp_url.expose();
+        if !(smtp.is_empty() || smtp.starts_with("smtp://") || smtp.starts_with("smtps://")) {
+            return Err("COURSEGATE_SMTP_URL must start with smtp:// or smtps:// (or be empty to keep mail in the outbox)".into());
+        }
+        if self.mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(format!(
+                "COURSEGATE_MAIL_FROM={:?} is not a mailbox; use a form such as \"Coursegate <no-reply@example.com>\"",
+                self.mail_from
+            ));
+        }
         if crate::validate::Email::parse(&self.first_admin_email).is_err() {
             return Err(format!(
                 "COURSEGATE_FIRST_ADMIN_EMAIL={:?} is not an email address",
@@ -152,7 +199,17 @@ mod tests {
             rate_password_per_minute: 10,
             max_body_bytes: 262_144,
             log_format: "text".into(),
+            smtp_url: SecretString::new("smtp://user:hunter2@mail.example.com:587"),
+            mail_from: "Coursegate <no-reply@example.com>".into(),
+            mail_max_attempts: 5,
+            mail_retry_seconds: 30,
         }
+    }
+
+    #[test]
+    fn debug_output_hides_the_smtp_password() {
+        let printed = format!("{:?}", sample());
+        assert!(!printed.contains("hunter2"), "{printed}");
     }
 
     #[test]

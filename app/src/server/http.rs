@@ -26,6 +26,12 @@ pub fn set_error_status(status: u16) {
         StatusCode::from_u16(status),
     ) {
         options.set_status(code);
+        if code == StatusCode::TOO_MANY_REQUESTS {
+            options.insert_header(
+                http::header::RETRY_AFTER,
+                http::HeaderValue::from_static("60"),
+            );
+        }
     }
 }
 

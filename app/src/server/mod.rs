@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod delivery;
 pub mod http;
 pub mod mail;
 pub mod normalize;

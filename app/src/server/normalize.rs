@@ -7,7 +7,13 @@ use unicode_normalization::UnicodeNormalization;
 /// produce sequences that are not in NFKC form). `Ada@Example.com` and
 /// `ada@example.com` become the same string; so do `ß` and `ss`.
 pub fn fold(value: &str) -> String {
-    let nfkc: String = value.trim().nfkc().collect();
+    // Format characters (zero-width, bidi controls) change nothing a reader
+    // sees, so they must not make two names differ.
+    let visible: String = value
+        .chars()
+        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
+        .collect();
+    let nfkc: String = visible.trim().nfkc().collect();
     caseless::default_case_fold_str(&nfkc).nfkc().collect()
 }
 
@@ -112,6 +118,10 @@ mod tests {
         }
         assert_eq!(organization_name("Acme Tools Oy"), "acme tools");
         assert_eq!(organization_name("AB Oy"), "ab oy");
+        assert_eq!(
+            organization_name("Umb\u{200B}rella Oy"),
+            organization_name("Umbrella Ltd")
+        );
     }
 
     #[test]

@@ -1,38 +1,107 @@
-//! Test harness: the real router on 127.0.0.1:0 against a fresh SQLite file
+//! Test harness: the real router on 127.0.0.1:0 against a fresh database
 //! per test, driven over HTTP at the server functions' stable paths.
+//!
+//! The database is a new SQLite file in a temporary directory, or, when
+//! `COURSEGATE_TEST_POSTGRES_URL` names a PostgreSQL superuser (as
+//! `scripts/pg run` sets it), a new database on that server.
 
 #![allow(dead_code)]
 
 use std::net::SocketAddr;
+use std::sync::Arc;
 
+use app::server::db::Backend;
 use app::server::{AppState, Settings};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 use tempfile::TempDir;
 
+/// The variable that switches the suite to PostgreSQL.
+pub const POSTGRES_URL_VAR: &str = "COURSEGATE_TEST_POSTGRES_URL";
+
 pub struct TestApp {
     pub base: String,
     pub state: AppState,
-    pub db_path: std::path::PathBuf,
-    _dir: TempDir,
+    /// The URL this server's database was opened with; another server on
+    /// the same database uses it too.
+    pub database_url: String,
+    /// Holds the SQLite file's directory for as long as any server uses it.
+    _dir: Arc<TempDir>,
 }
 
+/// Settings as the server would load them with nothing configured, except
+/// for the database, the public URL and rate limits high enough that only
+/// the tests about rate limits meet them.
 pub fn settings(db_url: String, public_url: String) -> Settings {
-    Settings {
-        bind: "127.0.0.1:0".into(),
-        database_url: db_url,
-        public_url,
-        first_admin_email: "admin@example.com".into(),
-        invitation_ttl_hours: 72,
-        cookie_secure: false,
-        session_idle_hours: 12,
-        argon2_max_concurrent: 2,
-        rate_sign_in_per_minute: 1000,
-        rate_submit_per_minute: 1000,
-        rate_password_per_minute: 1000,
-        max_body_bytes: 262_144,
-        log_format: "text".into(),
+    let mut builder = config::Config::builder();
+    for (key, value) in Settings::defaults() {
+        builder = builder.set_default(*key, *value).expect("default setting");
     }
+    let overrides: [(&str, config::Value); 6] = [
+        ("bind", "127.0.0.1:0".into()),
+        ("database_url", db_url.into()),
+        ("public_url", public_url.into()),
+        ("rate_sign_in_per_minute", 1000_i64.into()),
+        ("rate_submit_per_minute", 1000_i64.into()),
+        ("rate_password_per_minute", 1000_i64.into()),
+    ];
+    for (key, value) in overrides {
+        builder = builder.set_override(key, value).expect("setting");
+    }
+    builder
+        .build()
+        .and_then(|c| c.try_deserialize())
+        .expect("test settings")
+}
+
+/// The PostgreSQL superuser URL to create test databases with, if the suite
+/// runs on PostgreSQL.
+pub fn postgres_admin_url() -> Option<String> {
+    std::env::var(POSTGRES_URL_VAR)
+        .ok()
+        .filter(|url| !url.trim().is_empty())
+}
+
+/// A new, empty database for one test: a SQLite file in `dir`, or a new
+/// PostgreSQL database with a unique name.
+async fn fresh_database(dir: &TempDir) -> String {
+    match postgres_admin_url() {
+        Some(admin_url) => create_postgres_database(&admin_url).await,
+        None => format!("sqlite://{}", dir.path().join("test.db").display()),
+    }
+}
+
+async fn create_postgres_database(admin_url: &str) -> String {
+    use sqlx::Connection;
+    let name = format!("cg_test_{}_{}", std::process::id(), random_key());
+    let mut conn = sqlx::postgres::PgConnection::connect(admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_URL_VAR}: {e}"));
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&mut conn)
+        .await
+        .unwrap_or_else(|e| panic!("cannot create the test database {name}: {e}"));
+    let _ = conn.close().await;
+    with_database_name(admin_url, &name)
+}
+
+/// `url` with its path (the database name) replaced by `name`; the query
+/// string, if any, is kept.
+pub fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority = base.find("://").map_or(0, |i| i + 3);
+    let path = base[authority..]
+        .find('/')
+        .map_or(base.len(), |i| authority + i);
+    let mut out = format!("{}/{name}", &base[..path]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
 }
 
 impl TestApp {
@@ -41,14 +110,29 @@ impl TestApp {
     }
 
     pub async fn spawn_with(adjust: impl FnOnce(&mut Settings)) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db_path = dir.path().join("test.db");
+        let dir = Arc::new(tempfile::tempdir().expect("temp dir"));
+        let database_url = fresh_database(&dir).await;
+        Self::serve(database_url, dir, adjust).await
+    }
+
+    /// Another app server on this one's database, with its own pools,
+    /// session store, rate limits and port: a second machine behind the
+    /// same load balancer.
+    pub async fn another_server(&self) -> Self {
+        Self::serve(self.database_url.clone(), self._dir.clone(), |_| {}).await
+    }
+
+    async fn serve(
+        database_url: String,
+        dir: Arc<TempDir>,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> Self {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("addr");
         let base = format!("http://{addr}");
-        let mut settings = settings(format!("sqlite://{}", db_path.display()), base.clone());
+        let mut settings = settings(database_url.clone(), base.clone());
         adjust(&mut settings);
         let options = server::leptos_options(&settings);
         let built = server::build(settings, options)
@@ -63,9 +147,13 @@ impl TestApp {
         Self {
             base,
             state: built.state,
-            db_path,
+            database_url,
             _dir: dir,
         }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.state.db.backend()
     }
 
     /// A client with its own cookie jar: one browser.
