@@ -48,6 +48,11 @@ impl Db {
                         conn.execute("PRAGMA busy_timeout = 15000").await?;
                         conn.execute("PRAGMA foreign_keys = ON").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    } else {
+                        // A runaway query is cut off instead of holding a
+                        // connection (and its row locks) indefinitely.
+                        conn.execute("SET statement_timeout = '30s'").await?;
+                        conn.execute("SET lock_timeout = '15s'").await?;
                     }
                     Ok(())
                 })
