@@ -152,9 +152,16 @@ pub async fn ensure_first_admin(state: &AppState) -> Result<(), String> {
         return Ok(());
     }
     let email = state.settings.first_admin_email.clone();
-    let link =
+    let created =
         app::auth::server::create_system_admin(&state.db, &state.settings, &email, "first start")
-            .await?;
+            .await;
+    let link = match created {
+        Ok(link) => link,
+        // Another server starting on the same empty database got there
+        // first; it printed the link.
+        Err(_) if app::auth::server::has_system_admin(&state.db).await? => return Ok(()),
+        Err(e) => return Err(e),
+    };
     println!("\nNo system administrator existed, so one was created for {email}.");
     println!(
         "Set its password within {} hours at:\n\n    {link}\n",

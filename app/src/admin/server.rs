@@ -128,14 +128,16 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
         "SELECT l.audit_id, l.at, l.actor_label, l.action, l.subject_kind, l.subject_id, l.detail, o.legal_name
          FROM audit_log l LEFT JOIN organization o ON o.organization_id = l.organization_id
          WHERE (l.at < $1 OR (l.at = $1 AND (l.audit_id < $2 OR $2 = '')))
-           AND ($3 = '' OR l.action LIKE $4)
+           AND substr(l.action, 1, length($3)) = $3
          ORDER BY l.at DESC, l.audit_id DESC LIMIT {}",
         LOG_PAGE + 1
     ))
     .bind(at)
     .bind(&id)
-    .bind(action)
-    .bind(format!("{}%", action.replace(['%', '_'], "")))
+    // A plain prefix of the (lower-case) action code. Not LIKE: it ignores
+    // ASCII case on SQLite but not on PostgreSQL, and only PostgreSQL
+    // treats a backslash as its escape character.
+    .bind(action.trim().to_lowercase())
     .fetch_all(st.db.pool())
     .await
     .context("failed to list the audit trail")?;

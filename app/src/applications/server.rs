@@ -292,8 +292,11 @@ pub async fn respond(token: &str, answer: &str, input: ApplicationInput) -> Resu
         .begin_write()
         .await
         .context("failed to start a transaction")?;
+    // Locked on PostgreSQL (SQLite's write lock is already held), so two
+    // answers sent at once cannot both find the application waiting.
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM application WHERE status_token_hash = $1"
+        "SELECT {COLUMNS} FROM application WHERE status_token_hash = $1{}",
+        st.db.for_update()
     ))
     .bind(&hash)
     .fetch_optional(&mut *tx)
@@ -434,12 +437,16 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = sqlx::query("SELECT application_id, status, contact_email, contact_name, legal_name FROM application WHERE status_token_hash = $1")
-        .bind(&hash)
-        .fetch_optional(&mut *tx)
-        .await
-        .context("failed to load the application")?
-        .ok_or_else(not_found)?;
+    let row = sqlx::query(&format!(
+        "SELECT application_id, status, contact_email, contact_name, legal_name FROM application
+         WHERE status_token_hash = $1{}",
+        st.db.for_update()
+    ))
+    .bind(&hash)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("failed to load the application")?
+    .ok_or_else(not_found)?;
     let status = status_of(&row)?;
     if status.is_final() {
         return Err(AppError::Conflict(format!(

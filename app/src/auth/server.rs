@@ -127,18 +127,23 @@ fn bad_link() -> AppError {
     )
 }
 
+/// The link's user id and email if it can still be used. `lock` is
+/// appended to the query: inside the write transaction it is
+/// [`crate::server::Db::for_update_of`], so on PostgreSQL a second use of the
+/// same link waits for the first and then finds it used, as on SQLite.
 async fn load_link(
     executor: impl sqlx::Executor<'_, Database = sqlx::Any>,
     token: &str,
+    lock: &str,
 ) -> Result<(String, String), AppError> {
     if !tokens::looks_valid(token) {
         return Err(bad_link());
     }
-    let row = sqlx::query(
+    let row = sqlx::query(&format!(
         "SELECT t.user_id, t.expires_at, t.used_at, u.email, u.status
          FROM user_token t JOIN app_user u ON u.user_id = t.user_id
-         WHERE t.token_hash = $1 AND t.purpose = 'set_password'",
-    )
+         WHERE t.token_hash = $1 AND t.purpose = 'set_password'{lock}"
+    ))
     .bind(tokens::hash(token))
     .fetch_optional(executor)
     .await
@@ -162,7 +167,7 @@ async fn load_link(
 
 pub async fn link_info(token: &str) -> Result<LinkInfo, AppError> {
     let st = state()?;
-    let (_, email) = load_link(st.db.pool(), token).await?;
+    let (_, email) = load_link(st.db.pool(), token, "").await?;
     let expires_at: i64 =
         sqlx::query_scalar("SELECT expires_at FROM user_token WHERE token_hash = $1")
             .bind(tokens::hash(token))
@@ -184,7 +189,7 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
         return Err(AppError::Validation(errors));
     };
     // Check the link before spending a hash on it.
-    load_link(st.db.pool(), token).await?;
+    load_link(st.db.pool(), token, "").await?;
     let hash = st.hasher.hash(password).await?;
 
     let mut tx = st
@@ -192,7 +197,7 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let (user_id, _) = load_link(&mut *tx, token).await?;
+    let (user_id, _) = load_link(&mut *tx, token, &st.db.for_update_of("t")).await?;
     let used =
         sqlx::query("UPDATE user_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
             .bind(tokens::hash(token))

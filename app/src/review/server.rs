@@ -244,7 +244,8 @@ async fn duplicates_of(
         (
             "Same registration ID in the same country",
             "SELECT application_id, legal_name, status FROM application
-             WHERE country = $2 AND registration_id_normalized = $3 AND application_id <> $1",
+             WHERE country = $2 AND registration_id_normalized = $3 AND application_id <> $1
+             ORDER BY created_at, application_id",
             vec![
                 row.text("country")?,
                 row.text("registration_id_normalized")?,
@@ -253,14 +254,16 @@ async fn duplicates_of(
         (
             "Same organization name",
             "SELECT application_id, legal_name, status FROM application
-             WHERE name_normalized = $2 AND application_id <> $1",
+             WHERE name_normalized = $2 AND application_id <> $1
+             ORDER BY created_at, application_id",
             vec![row.text("name_normalized")?],
         ),
         (
             "Same contact email as another pending application",
             "SELECT application_id, legal_name, status FROM application
              WHERE contact_email_normalized = $2 AND application_id <> $1
-               AND status NOT IN ('approved', 'rejected', 'withdrawn')",
+               AND status NOT IN ('approved', 'rejected', 'withdrawn')
+             ORDER BY created_at, application_id",
             vec![row.text("contact_email_normalized")?],
         ),
     ];
@@ -307,11 +310,14 @@ async fn duplicates_of(
             link: None,
         });
     }
-    let orgs = sqlx::query("SELECT legal_name FROM organization WHERE name_normalized = $1")
-        .bind(row.text("name_normalized")?)
-        .fetch_all(pool)
-        .await
-        .context("failed to look for existing organizations")?;
+    let orgs = sqlx::query(
+        "SELECT legal_name FROM organization WHERE name_normalized = $1
+         ORDER BY created_at, organization_id",
+    )
+    .bind(row.text("name_normalized")?)
+    .fetch_all(pool)
+    .await
+    .context("failed to look for existing organizations")?;
     for org in orgs {
         hints.push(DuplicateHint {
             reason: "An existing customer organization has the same name".into(),
@@ -357,7 +363,7 @@ async fn lock_application(
         "SELECT {DETAIL_COLUMNS}, u.email AS claimed_by_email
          FROM application a LEFT JOIN app_user u ON u.user_id = a.claimed_by
          WHERE a.application_id = $1{}",
-        st.db.for_update()
+        st.db.for_update_of("a")
     ))
     .bind(id)
     .fetch_optional(&mut **tx)
@@ -772,12 +778,17 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let row = sqlx::query("SELECT email, status, organization_id FROM app_user WHERE user_id = $1")
-        .bind(user_id)
-        .fetch_optional(&mut *tx)
-        .await
-        .context("failed to load the user")?
-        .ok_or_else(|| AppError::NotFound("No user has that id.".into()))?;
+    // Locked on PostgreSQL: two resends at once would otherwise each revoke
+    // only the links they saw and leave both new ones working.
+    let row = sqlx::query(&format!(
+        "SELECT email, status, organization_id FROM app_user WHERE user_id = $1{}",
+        st.db.for_update()
+    ))
+    .bind(user_id)
+    .fetch_optional(&mut *tx)
+    .await
+    .context("failed to load the user")?
+    .ok_or_else(|| AppError::NotFound("No user has that id.".into()))?;
     if row.text("status")? != "invited" {
         return Err(AppError::Conflict(
             "This person has already set a password or was deactivated; there is no invitation to send.".into(),

@@ -69,8 +69,7 @@ impl Db {
                 .await
                 .map_err(|e| format!("cannot switch SQLite to WAL mode: {e}"))?;
         }
-        MIGRATOR
-            .run(&pool)
+        migrate(&pool, backend)
             .await
             .map_err(|e| format!("cannot apply database migrations: {e}"))?;
         Ok(Self { pool, backend })
@@ -94,6 +93,16 @@ impl Db {
         }
     }
 
+    /// Like [`Db::for_update`], locking only the rows of the table with
+    /// alias `table`: PostgreSQL refuses `FOR UPDATE` on a query with an
+    /// outer join unless it names the table to lock.
+    pub fn for_update_of(&self, table: &str) -> String {
+        match self.backend {
+            Backend::Sqlite => String::new(),
+            Backend::Postgres => format!(" FOR UPDATE OF {table}"),
+        }
+    }
+
     /// Starts a transaction that holds the write lock from its first
     /// statement. On SQLite a plain (deferred) BEGIN that reads first cannot
     /// upgrade to a writer once another connection has committed, and fails
@@ -103,6 +112,24 @@ impl Db {
         match self.backend {
             Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
             Backend::Postgres => self.pool.begin().await,
+        }
+    }
+}
+
+/// Applies pending migrations, one server at a time. On PostgreSQL sqlx
+/// takes an advisory lock for this. On SQLite its lock does nothing, so two
+/// servers starting at once on a new file would both create the tables and
+/// one would fail; there the whole run happens inside one `BEGIN IMMEDIATE`
+/// transaction (each migration becomes a savepoint in it), and a second
+/// server waits for the first, then finds nothing left to do.
+async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {
+    match backend {
+        Backend::Postgres => MIGRATOR.run(pool).await,
+        Backend::Sqlite => {
+            let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+            MIGRATOR.run(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
         }
     }
 }
@@ -190,11 +217,17 @@ pub async fn instance_secret(db: &Db) -> Result<Vec<u8>, String> {
     let mut fresh = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut fresh);
     let fresh_hex: String = fresh.iter().map(|b| format!("{b:02x}")).collect();
-    // Two servers starting at once both try; the first insert wins.
-    let _ = sqlx::query("INSERT INTO instance_secret (name, value) VALUES ('status_link', $1)")
-        .bind(&fresh_hex)
-        .execute(db.pool())
-        .await;
+    // Two servers starting at once both try; the first insert wins. (A
+    // failing plain INSERT would be logged as an error by PostgreSQL on
+    // every start.)
+    sqlx::query(
+        "INSERT INTO instance_secret (name, value) VALUES ('status_link', $1)
+         ON CONFLICT (name) DO NOTHING",
+    )
+    .bind(&fresh_hex)
+    .execute(db.pool())
+    .await
+    .map_err(|e| format!("cannot store the instance secret: {e}"))?;
     let hex: String =
         sqlx::query_scalar("SELECT value FROM instance_secret WHERE name = 'status_link'")
             .fetch_one(db.pool())
