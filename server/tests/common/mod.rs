@@ -115,6 +115,17 @@ impl TestApp {
         Self::serve(database_url, dir, adjust).await
     }
 
+    /// `count` app servers starting at the same time on one new database,
+    /// as after a deployment to an empty database.
+    pub async fn spawn_together(count: usize) -> Vec<Self> {
+        let dir = Arc::new(tempfile::tempdir().expect("temp dir"));
+        let database_url = fresh_database(&dir).await;
+        futures::future::join_all(
+            (0..count).map(|_| Self::serve(database_url.clone(), dir.clone(), |_| {})),
+        )
+        .await
+    }
+
     /// Another app server on this one's database, with its own pools,
     /// session store, rate limits and port: a second machine behind the
     /// same load balancer.
