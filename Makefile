@@ -27,16 +27,17 @@ export LEPTOS_OUTPUT_NAME := coursegate
 
 CLIPPY_FLAGS := -- -D warnings
 
-.PHONY: help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit e2e
+.PHONY: help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit integration-pg e2e
 
 help:
 	@echo "make run        bootstrap, then cargo leptos serve (debug) on 127.0.0.1:3000"
-	@echo "make test       bootstrap, fmt-check, clippy, unit, e2e (what CI runs)"
+	@echo "make test       bootstrap, fmt-check, clippy, unit, integration-pg, e2e (what CI runs)"
 	@echo "make bootstrap  install the pinned toolchain and tools (idempotent)"
 	@echo "make fmt        cargo fmt --all"
 	@echo "make fmt-check  cargo fmt --all --check"
 	@echo "make clippy     clippy for the server (ssr) and the browser (wasm32, hydrate)"
-	@echo "make unit       cargo test -p app -p server"
+	@echo "make unit       cargo test -p app -p server (integration tests on SQLite)"
+	@echo "make integration-pg  the integration tests again, on a throwaway PostgreSQL (scripts/pg)"
 	@echo "make e2e        release build + Playwright against a fresh database"
 
 bootstrap:
@@ -45,7 +46,7 @@ bootstrap:
 run: bootstrap
 	cargo leptos serve
 
-test: bootstrap fmt-check clippy unit e2e
+test: bootstrap fmt-check clippy unit integration-pg e2e
 	@echo "make test: all passed"
 
 fmt: bootstrap
@@ -63,7 +64,13 @@ clippy-wasm: bootstrap
 	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate $(CLIPPY_FLAGS)
 
 unit: bootstrap
-	cargo test -p app -p server
+	env -u COURSEGATE_TEST_POSTGRES_URL cargo test -p app -p server
+
+# The same test binaries as `unit` (same cargo flags, so nothing rebuilds),
+# run against a PostgreSQL cluster that scripts/pg installs if needed,
+# starts in a temporary directory and removes afterwards.
+integration-pg: bootstrap
+	scripts/pg run -- cargo test -p server --tests
 
 e2e: bootstrap
 	scripts/e2e
