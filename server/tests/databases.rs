@@ -684,3 +684,30 @@ async fn every_id_and_time_survives_the_round_trip() {
         assert_eq!(page["rows"][0]["created_at"].as_i64(), Some(at));
     }
 }
+
+#[tokio::test]
+async fn a_reviewer_on_one_server_sees_an_application_submitted_on_the_other() {
+    let first = TestApp::spawn().await;
+    let second = first.another_server().await;
+    let reviewer = second.admin("reviewer@operator.example").await;
+    let (_, before) = second
+        .call(&reviewer, "admin/applications/counts", &[])
+        .await;
+
+    // The console polls these counts every two seconds; the database is the
+    // only channel between the servers.
+    first
+        .submit_ok(&[("legal_name", "Across Servers Oy")])
+        .await;
+
+    let (status, after) = second
+        .call(&reviewer, "admin/applications/counts", &[])
+        .await;
+    assert_eq!(status, reqwest::StatusCode::OK);
+    assert!(
+        after["changed_at"].as_i64() > before["changed_at"].as_i64(),
+        "{before} then {after}"
+    );
+    let (_, page) = second.call(&reviewer, "admin/applications/list", &[]).await;
+    assert_eq!(page["rows"][0]["legal_name"], "Across Servers Oy");
+}

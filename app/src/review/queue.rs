@@ -128,7 +128,7 @@ pub fn QueuePage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
-                        Ok(data) => view! { <QueueTable data status=status() q=q()/> }.into_any(),
+                        Ok(data) => view! { <QueueTable data status=status() q=q() paged=!after().is_empty()/> }.into_any(),
                         Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
                     }
                 })}
@@ -138,7 +138,7 @@ pub fn QueuePage() -> impl IntoView {
 }
 
 #[component]
-fn QueueTable(data: QueuePageData, status: String, q: String) -> impl IntoView {
+fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> impl IntoView {
     if data.rows.is_empty() {
         return view! { <p class="empty" data-testid="queue-empty">"No applications match."</p> }
             .into_any();
@@ -183,7 +183,7 @@ fn QueueTable(data: QueuePageData, status: String, q: String) -> impl IntoView {
             </table>
         </div>
         <nav class="pager" aria-label="Pages">
-            <A href=first>"First page"</A>
+            {paged.then(|| view! { <A href=first.clone()>"← First page"</A> })}
             {next.map(|href| view! { <A href=href attr:data-testid="next-page">"Next page →"</A> })}
         </nav>
     }
