@@ -46,3 +46,26 @@ fn fill_random(bytes: &mut [u8]) {
 
 #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
 fn fill_random(_bytes: &mut [u8]) {}
+
+/// The error of a server action's last result, if it failed.
+pub fn error_of<T: Clone + Send + Sync + 'static>(
+    value: impl Get<Value = Option<Result<T, AppError>>>,
+) -> Option<AppError> {
+    value.get().and_then(Result::err)
+}
+
+/// The message for one field of a failed submission.
+pub fn field_error(error: &Option<AppError>, field: &str) -> Option<String> {
+    error
+        .as_ref()
+        .and_then(AppError::field_errors)
+        .and_then(|f| f.get(field).map(str::to_string))
+}
+
+/// The message of an error that is not about a single field.
+pub fn general_error(error: &Option<AppError>) -> Option<String> {
+    match error {
+        Some(AppError::Validation(_)) | None => None,
+        Some(e) => Some(e.to_string()),
+    }
+}

@@ -7,7 +7,9 @@ use leptos_router::path;
 
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
+use crate::attendees::AttendeesPage;
 use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
+use crate::billing::BillingPage;
 use crate::error::AppError;
 use crate::org::OrgHomePage;
 use crate::review::{ApplicationDetailPage, QueuePage};
@@ -91,6 +93,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
                     <Route path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
                     <Route path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
+                    <Route path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
+                    <Route path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -114,7 +118,12 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/admin/audit">"Audit trail"</A>
                     }
                     .into_any(),
-                    Role::CustomerAdmin => view! { <A href="/org">"Organization"</A> }.into_any(),
+                    Role::CustomerAdmin => view! {
+                        <A href="/org" exact=true>"Organization"</A>
+                        <A href="/org/attendees">"Attendees"</A>
+                        <A href="/org/billing">"Billing accounts"</A>
+                    }
+                    .into_any(),
                 };
                 view! {
                     <nav class="nav" aria-label="Main">{nav}</nav>

@@ -6,7 +6,9 @@
 
 pub mod admin;
 pub mod applications;
+pub mod attendees;
 pub mod auth;
+pub mod billing;
 pub mod components;
 pub mod error;
 pub mod format;

@@ -229,6 +229,98 @@ pub fn password(value: &str) -> Result<String, String> {
     Ok(value.to_string())
 }
 
+/// Text that ends up in a CSV export must not start like a spreadsheet
+/// formula, or opening the file could run it.
+fn formula_safe(value: String, label: &str) -> Result<String, String> {
+    if value.starts_with(['=', '+', '-', '@']) {
+        return Err(format!("{label} must not start with = + - or @."));
+    }
+    Ok(value)
+}
+
+/// A person's name (an attendee).
+pub fn person_name(value: &str) -> Result<String, String> {
+    let value = text(value, "Name", 2, 100, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Name must contain letters.".into());
+    }
+    formula_safe(value, "Name")
+}
+
+/// Optional; empty when not given.
+pub fn job_title(value: &str) -> Result<String, String> {
+    let value = text(value, "Job title", 0, 100, false)?;
+    formula_safe(value, "Job title")
+}
+
+/// The name a Customer admin gives a billing account ("Head office").
+pub fn billing_account_name(value: &str) -> Result<String, String> {
+    let value = text(value, "Account name", 2, 100, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Account name must contain letters or digits.".into());
+    }
+    Ok(value)
+}
+
+/// The postal address invoices go to, several lines.
+pub fn invoicing_address(value: &str) -> Result<String, String> {
+    let value = text(value, "Invoicing address", 5, 500, true)?;
+    if !has_alphanumeric(&value) {
+        return Err("Invoicing address must contain letters or digits.".into());
+    }
+    Ok(value)
+}
+
+/// A VAT identification number: a two-letter country prefix and 2 to 13
+/// letters or digits (the EU's VIES formats fit). Spaces, dots and hyphens
+/// are dropped and letters upper-cased, so `fi 1234 5678` is `FI12345678`.
+pub fn vat_id(value: &str) -> Result<String, String> {
+    let value = text(value, "VAT ID", 1, 32, false)?;
+    let compact: String = value
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '.' | '-'))
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let (prefix, rest) = compact.split_at(compact.len().min(2));
+    let shaped = prefix.len() == 2
+        && prefix.chars().all(|c| c.is_ascii_uppercase())
+        && (2..=13).contains(&rest.len())
+        && rest.chars().all(|c| c.is_ascii_alphanumeric())
+        && rest.chars().any(|c| c.is_ascii_digit());
+    if !shaped {
+        return Err("Enter a VAT ID with its country prefix, such as FI12345678.".into());
+    }
+    Ok(compact)
+}
+
+/// Optional reference or cost centre printed on invoices.
+pub fn reference(value: &str) -> Result<String, String> {
+    text(value, "Reference", 0, 100, false)
+}
+
+/// Optional electronic invoicing address: an email address, or an operator
+/// address such as an OVT code or a Peppol id (`0037:003712345678`).
+pub fn e_invoice_address(value: &str) -> Result<Option<String>, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Ok(None);
+    }
+    if value.contains('@') {
+        return Email::parse(value)
+            .map(|e| Some(e.as_str().to_string()))
+            .map_err(|_| "Enter an e-invoice address: an email address or an operator code such as 003712345678.".into());
+    }
+    let shaped = (5..=64).contains(&value.len())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '-' | '_'))
+        && value.chars().filter(char::is_ascii_digit).count() >= 4;
+    if !shaped {
+        return Err("Enter an e-invoice address: an email address or an operator code such as 003712345678.".into());
+    }
+    Ok(Some(value.to_string()))
+}
+
 macro_rules! choice_enum {
     ($name:ident, $label:literal, { $($variant:ident => ($code:literal, $text:literal)),+ $(,)? }) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -411,5 +503,52 @@ mod tests {
         for t in OrgType::ALL {
             assert_eq!(OrgType::parse(t.code()).unwrap(), *t);
         }
+    }
+
+    #[test]
+    fn vat_ids_need_a_country_prefix_and_digits() {
+        assert_eq!(vat_id(" fi 1234 5678 ").unwrap(), "FI12345678");
+        assert_eq!(vat_id("DE-123.456.789").unwrap(), "DE123456789");
+        assert_eq!(vat_id("NL123456789B01").unwrap(), "NL123456789B01");
+        for bad in [
+            "",
+            "12345678",
+            "FI",
+            "F1234567",
+            "FIABCDEF",
+            "FI12345678901234",
+            "FI12<3>",
+        ] {
+            assert!(vat_id(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn e_invoice_addresses_are_optional_emails_or_operator_codes() {
+        assert_eq!(e_invoice_address("  ").unwrap(), None);
+        assert_eq!(
+            e_invoice_address("invoices@acme.example")
+                .unwrap()
+                .as_deref(),
+            Some("invoices@acme.example")
+        );
+        assert!(e_invoice_address("0037:003712345678").unwrap().is_some());
+        assert!(e_invoice_address("bad@").is_err());
+        assert!(e_invoice_address("abc").is_err());
+        assert!(e_invoice_address("0037 0037 1234").is_err());
+    }
+
+    #[test]
+    fn attendee_texts_cannot_start_like_a_spreadsheet_formula() {
+        assert_eq!(person_name(" Grace Hopper ").unwrap(), "Grace Hopper");
+        assert!(person_name("=HYPERLINK(\"x\")").is_err());
+        assert!(person_name("G").is_err());
+        assert_eq!(job_title("").unwrap(), "");
+        assert!(job_title("@boss").is_err());
+        assert!(job_title(&"x".repeat(101)).is_err());
+        assert!(reference("").is_ok());
+        assert!(billing_account_name("HQ").is_ok());
+        assert!(invoicing_address("Street 1\n00100 Helsinki").is_ok());
+        assert!(invoicing_address("x").is_err());
     }
 }

@@ -1,0 +1,335 @@
+//! `/org/attendees`: search and page through attendees, add or edit one,
+//! delete, and move them in and out as CSV.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::{Form, A};
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    list_attendees, Attendee, AttendeeInput, AttendeePage, CreateAttendee, DeleteAttendee,
+    ExportAttendees, ImportAttendees, UpdateAttendee,
+};
+use crate::components::{error_of, field_error, general_error};
+use crate::error::AppError;
+
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateAttendee>,
+    update: ServerAction<UpdateAttendee>,
+    delete: ServerAction<DeleteAttendee>,
+    import: ServerAction<ImportAttendees>,
+}
+
+fn page_href(q: &str, after: &str) -> String {
+    let mut parts = Vec::new();
+    for (key, value) in [("q", q), ("after", after)] {
+        if !value.is_empty() {
+            parts.push(format!("{key}={}", percent_encode(value)));
+        }
+    }
+    if parts.is_empty() {
+        "/org/attendees".into()
+    } else {
+        format!("/org/attendees?{}", parts.join("&"))
+    }
+}
+
+fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[component]
+pub fn AttendeesPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let after = move || query.read().get("after").unwrap_or_default();
+    let actions = Actions {
+        create: ServerAction::new(),
+        update: ServerAction::new(),
+        delete: ServerAction::new(),
+        import: ServerAction::new(),
+    };
+    let editing = RwSignal::new(None::<Attendee>);
+    // Bumped after a successful save, so the form renders empty again.
+    let form_key = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let created = matches!(actions.create.value().get(), Some(Ok(_)));
+        let updated = matches!(actions.update.value().get(), Some(Ok(_)));
+        if created || updated {
+            editing.set(None);
+            form_key.update(|k| *k += 1);
+        }
+    });
+    let page = Resource::new(
+        move || {
+            (
+                q(),
+                after(),
+                actions.create.version().get()
+                    + actions.update.version().get()
+                    + actions.delete.version().get()
+                    + actions.import.version().get(),
+            )
+        },
+        |(q, after, _)| list_attendees(q, after),
+    );
+    let delete_error = move || general_error(&error_of(actions.delete.value()));
+
+    view! {
+        <Title text="Attendees — Coursegate"/>
+        <section class="page wide">
+            <div class="page-head">
+                <div>
+                    <p class="eyebrow">"Customer organization"</p>
+                    <h1>"Attendees"</h1>
+                </div>
+                <Form method="GET" action="/org/attendees" attr:class="search" attr:role="search">
+                    <input type="search" name="q" value=q placeholder="Name or email"
+                        aria-label="Search attendees" data-testid="attendee-search"/>
+                    <button type="submit" class="button">"Search"</button>
+                </Form>
+            </div>
+            {move || delete_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="attendee-error">{m}</div> })}
+            <div class="detail-grid">
+                <div>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            match page.await {
+                                Ok(data) => view! { <AttendeeTable data q=q() paged=!after().is_empty() actions editing/> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+                <div>
+                    <div class="card">
+                        {move || {
+                            form_key.get();
+                            match editing.get() {
+                                Some(attendee) => view! { <EditForm attendee actions editing/> }.into_any(),
+                                None => view! { <CreateForm actions/> }.into_any(),
+                            }
+                        }}
+                    </div>
+                    <ImportCard actions/>
+                    <ExportCard/>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AttendeeTable(
+    data: AttendeePage,
+    q: String,
+    paged: bool,
+    actions: Actions,
+    editing: RwSignal<Option<Attendee>>,
+) -> impl IntoView {
+    if data.rows.is_empty() {
+        let text = if q.is_empty() {
+            "No attendees yet. Add people with the form, or import a CSV file."
+        } else {
+            "No attendees match the search."
+        };
+        return view! { <p class="empty" data-testid="attendee-empty">{text}</p> }.into_any();
+    }
+    let next = data.next.clone().map(|cursor| page_href(&q, &cursor));
+    let first = page_href(&q, "");
+    let total = data.total;
+    view! {
+        <p class="muted" data-testid="attendee-total">
+            {if total == 1 { "1 attendee".to_string() } else { format!("{total} attendees") }}
+        </p>
+        <div class="table-wrap">
+            <table class="table" data-testid="attendee-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Name"</th>
+                        <th scope="col">"Email"</th>
+                        <th scope="col">"Job title"</th>
+                        <th scope="col">"Actions"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {data.rows.into_iter().map(|attendee| {
+                        let for_edit = attendee.clone();
+                        let id = attendee.attendee_id.clone();
+                        let delete_id = id.clone();
+                        view! {
+                            <tr data-testid="attendee-row" data-id=id>
+                                <td>{attendee.name.clone()}</td>
+                                <td>{attendee.email.clone()}</td>
+                                <td>{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
+                                <td>
+                                    <div class="row-actions">
+                                        <button type="button" class="button small" data-testid="attendee-edit"
+                                            on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
+                                        <ActionForm action=actions.delete attr:class="inline">
+                                            <input type="hidden" name="id" value=delete_id/>
+                                            <button type="submit" class="button small" data-testid="attendee-delete">"Delete"</button>
+                                        </ActionForm>
+                                    </div>
+                                </td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label="Pages">
+            {paged.then(|| view! { <A href=first.clone()>"← First page"</A> })}
+            {next.map(|href| view! { <A href=href attr:data-testid="attendee-next-page">"Next page →"</A> })}
+        </nav>
+    }
+    .into_any()
+}
+
+#[component]
+fn CreateForm(actions: Actions) -> impl IntoView {
+    let error = Signal::derive(move || error_of(actions.create.value()));
+    view! {
+        <h2>"Add an attendee"</h2>
+        {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+        <ActionForm action=actions.create attr:class="form" attr:data-testid="attendee-create-form">
+            <AttendeeFields values=AttendeeInput::default() error/>
+            <button type="submit" class="button primary" data-testid="attendee-save"
+                disabled=move || actions.create.pending().get()>"Add attendee"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn EditForm(
+    attendee: Attendee,
+    actions: Actions,
+    editing: RwSignal<Option<Attendee>>,
+) -> impl IntoView {
+    let error = Signal::derive(move || error_of(actions.update.value()));
+    let values = AttendeeInput {
+        name: attendee.name.clone(),
+        email: attendee.email.clone(),
+        job_title: attendee.job_title.clone(),
+    };
+    view! {
+        <h2>{format!("Edit {}", attendee.name)}</h2>
+        {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+        <ActionForm action=actions.update attr:class="form" attr:data-testid="attendee-edit-form">
+            <input type="hidden" name="id" value=attendee.attendee_id.clone()/>
+            <AttendeeFields values error/>
+            <div class="row-actions">
+                <button type="submit" class="button primary" data-testid="attendee-save"
+                    disabled=move || actions.update.pending().get()>"Save changes"</button>
+                <button type="button" class="button" data-testid="attendee-cancel"
+                    on:click=move |_| editing.set(None)>"Cancel"</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn AttendeeFields(values: AttendeeInput, error: Signal<Option<AppError>>) -> impl IntoView {
+    let message = move |field: &'static str| move || field_error(&error.get(), field);
+    let invalid = move |field: &'static str| move || field_error(&error.get(), field).is_some();
+    view! {
+        <div class="field" class:field-invalid=invalid("name")>
+            <label for="attendee-name">"Name"</label>
+            <input id="attendee-name" name="attendee[name]" value=values.name required data-testid="attendee-name"/>
+            <p class="field-error" aria-live="polite">{message("name")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("email")>
+            <label for="attendee-email">"Email"</label>
+            <input id="attendee-email" type="email" name="attendee[email]" value=values.email required data-testid="attendee-email"/>
+            <p class="field-error" aria-live="polite">{message("email")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("job_title")>
+            <label for="attendee-job">"Job title " <span class="optional">"(optional)"</span></label>
+            <input id="attendee-job" name="attendee[job_title]" value=values.job_title data-testid="attendee-job-title"/>
+            <p class="field-error" aria-live="polite">{message("job_title")}</p>
+        </div>
+    }
+}
+
+#[component]
+fn ImportCard(actions: Actions) -> impl IntoView {
+    let result = actions.import.value();
+    let problems = move || match result.get() {
+        Some(Err(AppError::Validation(errors))) => errors.0,
+        _ => Vec::new(),
+    };
+    let other = move || general_error(&error_of(result));
+    let done = move || match result.get() {
+        Some(Ok(imported)) => Some(imported.count),
+        _ => None,
+    };
+    view! {
+        <div class="card">
+            <h2>"Import from CSV"</h2>
+            <p class="muted">"Paste a CSV file with a header row naming the columns name, email and job_title (optional). If any row has a problem, nothing is imported and every problem is listed."</p>
+            {move || done().map(|n| view! { <div class="banner banner-success" role="status" data-testid="import-done">{format!("Imported {n} attendees.")}</div> })}
+            {move || other().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="import-error">{m}</div> })}
+            {move || {
+                let problems = problems();
+                (!problems.is_empty()).then(|| view! {
+                    <div class="banner banner-warning" role="alert" data-testid="import-problems">
+                        <strong>{format!("Nothing was imported: {} problems.", problems.len())}</strong>
+                        <ul>
+                            {problems.into_iter().map(|(place, reason)| view! {
+                                <li data-testid="import-problem">{format!("{place}: {reason}")}</li>
+                            }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            <ActionForm action=actions.import attr:class="form" attr:data-testid="import-form">
+                <div class="field">
+                    <label for="import-csv">"CSV text"</label>
+                    <textarea id="import-csv" name="csv" rows="6" class="mono" required
+                        placeholder="name,email,job_title" data-testid="import-csv"></textarea>
+                </div>
+                <button type="submit" class="button" data-testid="import-button"
+                    disabled=move || actions.import.pending().get()>"Import"</button>
+            </ActionForm>
+        </div>
+    }
+}
+
+#[component]
+fn ExportCard() -> impl IntoView {
+    let export = ServerAction::<ExportAttendees>::new();
+    let value = export.value();
+    let error = move || general_error(&error_of(value));
+    let csv = move || value.get().and_then(Result::ok);
+    view! {
+        <div class="card">
+            <h2>"Export to CSV"</h2>
+            <p class="muted">"Every attendee in one UTF-8 file with a header row, ready for a spreadsheet."</p>
+            {move || error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+            <div class="row-actions">
+                <button type="button" class="button" data-testid="export-button"
+                    disabled=move || export.pending().get()
+                    on:click=move |_| { export.dispatch(ExportAttendees {}); }>"Prepare export"</button>
+                {move || csv().map(|text| view! {
+                    <a class="button primary" download="attendees.csv" data-testid="export-download"
+                        href=format!("data:text/csv;charset=utf-8,{}", percent_encode(&text))>"Download attendees.csv"</a>
+                })}
+            </div>
+            {move || csv().map(|text| view! {
+                <div class="field">
+                    <label for="export-csv">"Preview"</label>
+                    <textarea id="export-csv" rows="6" class="mono" readonly data-testid="export-csv">{text}</textarea>
+                </div>
+            })}
+        </div>
+    }
+}

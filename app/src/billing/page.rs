@@ -1,0 +1,260 @@
+//! `/org/billing`: the organization's billing accounts, a form to add or
+//! edit one, and the default and archive actions.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    list_billing_accounts, ArchiveBillingAccount, BillingAccount, BillingAccountInput,
+    CreateBillingAccount, SetDefaultBillingAccount, UpdateBillingAccount,
+};
+use crate::components::{error_of, field_error, general_error};
+use crate::error::AppError;
+use crate::format;
+
+#[derive(Clone, Copy)]
+struct Actions {
+    create: ServerAction<CreateBillingAccount>,
+    update: ServerAction<UpdateBillingAccount>,
+    set_default: ServerAction<SetDefaultBillingAccount>,
+    archive: ServerAction<ArchiveBillingAccount>,
+}
+
+#[component]
+pub fn BillingPage() -> impl IntoView {
+    let actions = Actions {
+        create: ServerAction::new(),
+        update: ServerAction::new(),
+        set_default: ServerAction::new(),
+        archive: ServerAction::new(),
+    };
+    let show_archived = RwSignal::new(false);
+    let editing = RwSignal::new(None::<BillingAccount>);
+    // Bumped after a successful save, so the form renders empty again.
+    let form_key = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        let created = matches!(actions.create.value().get(), Some(Ok(_)));
+        let updated = matches!(actions.update.value().get(), Some(Ok(_)));
+        if created || updated {
+            editing.set(None);
+            form_key.update(|k| *k += 1);
+        }
+    });
+    let accounts = Resource::new(
+        move || {
+            (
+                show_archived.get(),
+                actions.create.version().get()
+                    + actions.update.version().get()
+                    + actions.set_default.version().get()
+                    + actions.archive.version().get(),
+            )
+        },
+        |(archived, _)| list_billing_accounts(archived),
+    );
+    let row_error = move || {
+        general_error(&error_of(actions.set_default.value()))
+            .or_else(|| general_error(&error_of(actions.archive.value())))
+    };
+
+    view! {
+        <Title text="Billing accounts — Coursegate"/>
+        <section class="page wide">
+            <div class="page-head">
+                <div>
+                    <p class="eyebrow">"Customer organization"</p>
+                    <h1>"Billing accounts"</h1>
+                </div>
+                <button type="button" class="button small" data-testid="billing-toggle-archived"
+                    on:click=move |_| show_archived.update(|s| *s = !*s)>
+                    {move || if show_archived.get() { "Show active accounts" } else { "Show archived accounts" }}
+                </button>
+            </div>
+            <p class="lead">"Purchases are invoiced to a billing account. The default account is chosen for you at checkout; an account you no longer use is archived, so past invoices still show where they went."</p>
+            {move || row_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="billing-error">{m}</div> })}
+            <div class="detail-grid">
+                <div>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            match accounts.await {
+                                Ok(list) => view! { <AccountTable list archived=show_archived.get_untracked() actions editing/> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+                <div class="card">
+                    {move || {
+                        form_key.get();
+                        match editing.get() {
+                            Some(account) => view! { <EditForm account actions editing/> }.into_any(),
+                            None => view! { <CreateForm actions/> }.into_any(),
+                        }
+                    }}
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn AccountTable(
+    list: Vec<BillingAccount>,
+    archived: bool,
+    actions: Actions,
+    editing: RwSignal<Option<BillingAccount>>,
+) -> impl IntoView {
+    if list.is_empty() {
+        let text = if archived {
+            "No archived billing accounts."
+        } else {
+            "No billing accounts yet. Add the first one with the form; it becomes the default."
+        };
+        return view! { <p class="empty" data-testid="billing-empty">{text}</p> }.into_any();
+    }
+    view! {
+        <div class="table-wrap">
+            <table class="table" data-testid="billing-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Account"</th>
+                        <th scope="col">"VAT ID"</th>
+                        <th scope="col">"Reference"</th>
+                        <th scope="col">"E-invoice address"</th>
+                        <th scope="col">{if archived { "Archived" } else { "Actions" }}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list.into_iter().map(|account| view! { <AccountRow account archived actions editing/> }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn AccountRow(
+    account: BillingAccount,
+    archived: bool,
+    actions: Actions,
+    editing: RwSignal<Option<BillingAccount>>,
+) -> impl IntoView {
+    let id = account.billing_account_id.clone();
+    let controls = if archived {
+        view! { <span class="nowrap">{account.archived_at.map(format::time)}</span> }.into_any()
+    } else {
+        let for_edit = account.clone();
+        let default_id = id.clone();
+        let archive_id = id.clone();
+        view! {
+            <div class="row-actions">
+                <button type="button" class="button small" data-testid="billing-edit"
+                    on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
+                {(!account.is_default).then(|| view! {
+                    <ActionForm action=actions.set_default attr:class="inline">
+                        <input type="hidden" name="id" value=default_id/>
+                        <button type="submit" class="button small" data-testid="billing-make-default">"Make default"</button>
+                    </ActionForm>
+                    <ActionForm action=actions.archive attr:class="inline">
+                        <input type="hidden" name="id" value=archive_id/>
+                        <button type="submit" class="button small" data-testid="billing-archive">"Archive"</button>
+                    </ActionForm>
+                })}
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <tr data-testid="billing-row" data-id=id>
+            <td>
+                <strong>{account.name.clone()}</strong>
+                {account.is_default.then(|| view! { <span class="badge badge-active" data-testid="billing-default">" Default"</span> })}
+                <div class="muted pre-line">{account.invoicing_address.clone()}</div>
+            </td>
+            <td class="mono">{account.vat_id.clone()}</td>
+            <td>{if account.reference.is_empty() { "—".to_string() } else { account.reference.clone() }}</td>
+            <td>{account.e_invoice_address.clone().unwrap_or_else(|| "—".into())}</td>
+            <td>{controls}</td>
+        </tr>
+    }
+}
+
+#[component]
+fn CreateForm(actions: Actions) -> impl IntoView {
+    let error = Signal::derive(move || error_of(actions.create.value()));
+    view! {
+        <h2>"Add a billing account"</h2>
+        {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+        <ActionForm action=actions.create attr:class="form" attr:data-testid="billing-create-form">
+            <AccountFields values=BillingAccountInput::default() error/>
+            <button type="submit" class="button primary" data-testid="billing-save"
+                disabled=move || actions.create.pending().get()>"Add account"</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn EditForm(
+    account: BillingAccount,
+    actions: Actions,
+    editing: RwSignal<Option<BillingAccount>>,
+) -> impl IntoView {
+    let error = Signal::derive(move || error_of(actions.update.value()));
+    let values = BillingAccountInput {
+        name: account.name.clone(),
+        invoicing_address: account.invoicing_address.clone(),
+        vat_id: account.vat_id.clone(),
+        reference: account.reference.clone(),
+        e_invoice_address: account.e_invoice_address.clone().unwrap_or_default(),
+    };
+    view! {
+        <h2>{format!("Edit “{}”", account.name)}</h2>
+        {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+        <ActionForm action=actions.update attr:class="form" attr:data-testid="billing-edit-form">
+            <input type="hidden" name="id" value=account.billing_account_id.clone()/>
+            <AccountFields values error/>
+            <div class="row-actions">
+                <button type="submit" class="button primary" data-testid="billing-save"
+                    disabled=move || actions.update.pending().get()>"Save changes"</button>
+                <button type="button" class="button" data-testid="billing-cancel"
+                    on:click=move |_| editing.set(None)>"Cancel"</button>
+            </div>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn AccountFields(values: BillingAccountInput, error: Signal<Option<AppError>>) -> impl IntoView {
+    let message = move |field: &'static str| move || field_error(&error.get(), field);
+    let invalid = move |field: &'static str| move || field_error(&error.get(), field).is_some();
+    view! {
+        <div class="field" class:field-invalid=invalid("name")>
+            <label for="billing-name">"Account name"</label>
+            <input id="billing-name" name="account[name]" value=values.name required data-testid="billing-name"/>
+            <p class="field-error" aria-live="polite">{message("name")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("invoicing_address")>
+            <label for="billing-address">"Invoicing address"</label>
+            <textarea id="billing-address" name="account[invoicing_address]" rows="3" required
+                data-testid="billing-address">{values.invoicing_address}</textarea>
+            <p class="field-error" aria-live="polite">{message("invoicing_address")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("vat_id")>
+            <label for="billing-vat">"VAT ID"</label>
+            <input id="billing-vat" name="account[vat_id]" value=values.vat_id required placeholder="FI12345678" data-testid="billing-vat"/>
+            <p class="field-error" aria-live="polite">{message("vat_id")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("reference")>
+            <label for="billing-reference">"Reference or cost centre " <span class="optional">"(optional)"</span></label>
+            <input id="billing-reference" name="account[reference]" value=values.reference data-testid="billing-reference"/>
+            <p class="field-error" aria-live="polite">{message("reference")}</p>
+        </div>
+        <div class="field" class:field-invalid=invalid("e_invoice_address")>
+            <label for="billing-einvoice">"E-invoice address " <span class="optional">"(optional)"</span></label>
+            <input id="billing-einvoice" name="account[e_invoice_address]" value=values.e_invoice_address data-testid="billing-einvoice"/>
+            <p class="hint">"An email address for PDF invoices, or your operator code."</p>
+            <p class="field-error" aria-live="polite">{message("e_invoice_address")}</p>
+        </div>
+    }
+}
