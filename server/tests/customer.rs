@@ -580,3 +580,33 @@ async fn a_csv_without_the_required_header_or_rows_is_refused() {
     }
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM attendee").await, 0);
 }
+
+#[tokio::test]
+async fn the_billing_and_attendee_pages_render_the_organizations_data() {
+    let (app, _admin, customer) = with_customer().await;
+    create_account(&app, &customer, "Head office").await;
+    create_attendee(&app, &customer, "Ada Lovelace", "ada@alpha.example").await;
+
+    let page = |path: &str| {
+        let request = customer.get(format!("{}{path}", app.base)).send();
+        async move {
+            let res = request.await.expect("page");
+            (res.status(), res.text().await.expect("html"))
+        }
+    };
+    let (status, billing) = page("/org/billing").await;
+    let (attendees_status, attendees) = page("/org/attendees").await;
+
+    assert_eq!(status, StatusCode::OK);
+    assert!(billing.contains("data-testid=\"billing-row\""), "{billing}");
+    assert!(billing.contains("Head office"));
+    assert!(billing.contains("data-testid=\"billing-create-form\""));
+    assert!(billing.contains("href=\"/org/attendees\""));
+    assert_eq!(attendees_status, StatusCode::OK);
+    assert!(
+        attendees.contains("data-testid=\"attendee-row\""),
+        "{attendees}"
+    );
+    assert!(attendees.contains("ada@alpha.example"));
+    assert!(attendees.contains("data-testid=\"import-form\""));
+}

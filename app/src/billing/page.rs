@@ -32,10 +32,14 @@ pub fn BillingPage() -> impl IntoView {
     let editing = RwSignal::new(None::<BillingAccount>);
     // Bumped after a successful save, so the form renders empty again.
     let form_key = RwSignal::new(0u32);
+    // One effect per action: each must react only to its own result.
     Effect::new(move |_| {
-        let created = matches!(actions.create.value().get(), Some(Ok(_)));
-        let updated = matches!(actions.update.value().get(), Some(Ok(_)));
-        if created || updated {
+        if matches!(actions.create.value().get(), Some(Ok(_))) {
+            form_key.update(|k| *k += 1);
+        }
+    });
+    Effect::new(move |_| {
+        if matches!(actions.update.value().get(), Some(Ok(_))) {
             editing.set(None);
             form_key.update(|k| *k += 1);
         }
@@ -182,7 +186,13 @@ fn AccountRow(
 
 #[component]
 fn CreateForm(actions: Actions) -> impl IntoView {
-    let error = Signal::derive(move || error_of(actions.create.value()));
+    // Only results of submissions made since this form appeared count.
+    let since = actions.create.version().get_untracked();
+    let error = Signal::derive(move || {
+        (actions.create.version().get() > since)
+            .then(|| error_of(actions.create.value()))
+            .flatten()
+    });
     view! {
         <h2>"Add a billing account"</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
@@ -200,7 +210,13 @@ fn EditForm(
     actions: Actions,
     editing: RwSignal<Option<BillingAccount>>,
 ) -> impl IntoView {
-    let error = Signal::derive(move || error_of(actions.update.value()));
+    // Only results of submissions made since this form appeared count.
+    let since = actions.update.version().get_untracked();
+    let error = Signal::derive(move || {
+        (actions.update.version().get() > since)
+            .then(|| error_of(actions.update.value()))
+            .flatten()
+    });
     let values = BillingAccountInput {
         name: account.name.clone(),
         invoicing_address: account.invoicing_address.clone(),
