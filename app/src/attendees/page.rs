@@ -15,6 +15,8 @@ use crate::error::AppError;
 
 #[derive(Clone, Copy)]
 struct Actions {
+    /// The add or edit form, whichever is showing.
+    form: NodeRef<leptos::html::Form>,
     create: ServerAction<CreateAttendee>,
     update: ServerAction<UpdateAttendee>,
     delete: ServerAction<DeleteAttendee>,
@@ -53,6 +55,7 @@ pub fn AttendeesPage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
     let actions = Actions {
+        form: NodeRef::new(),
         create: ServerAction::new(),
         update: ServerAction::new(),
         delete: ServerAction::new(),
@@ -72,6 +75,18 @@ pub fn AttendeesPage() -> impl IntoView {
             editing.set(None);
             form_key.update(|k| *k += 1);
         }
+    });
+    // Re-rendering the form reuses its DOM nodes, which keep what was typed:
+    // once the new view is in place, reset the fields to the values it
+    // was rendered with.
+    Effect::new(move |_| {
+        form_key.track();
+        editing.track();
+        request_animation_frame(move || {
+            if let Some(form) = actions.form.get_untracked() {
+                form.reset();
+            }
+        });
     });
     let page = Resource::new(
         move || {
@@ -211,7 +226,7 @@ fn CreateForm(actions: Actions) -> impl IntoView {
     view! {
         <h2>"Add an attendee"</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-        <ActionForm action=actions.create attr:class="form" attr:data-testid="attendee-create-form">
+        <ActionForm action=actions.create node_ref=actions.form attr:class="form" attr:data-testid="attendee-create-form">
             <AttendeeFields values=AttendeeInput::default() error/>
             <button type="submit" class="button primary" data-testid="attendee-save"
                 disabled=move || actions.create.pending().get()>"Add attendee"</button>
@@ -240,7 +255,7 @@ fn EditForm(
     view! {
         <h2>{format!("Edit {}", attendee.name)}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-        <ActionForm action=actions.update attr:class="form" attr:data-testid="attendee-edit-form">
+        <ActionForm action=actions.update node_ref=actions.form attr:class="form" attr:data-testid="attendee-edit-form">
             <input type="hidden" name="id" value=attendee.attendee_id.clone()/>
             <AttendeeFields values error/>
             <div class="row-actions">
@@ -279,6 +294,15 @@ fn AttendeeFields(values: AttendeeInput, error: Signal<Option<AppError>>) -> imp
 #[component]
 fn ImportCard(actions: Actions) -> impl IntoView {
     let result = actions.import.value();
+    let form = NodeRef::<leptos::html::Form>::new();
+    // A successful import empties the text box.
+    Effect::new(move |_| {
+        if matches!(result.get(), Some(Ok(_))) {
+            if let Some(form) = form.get_untracked() {
+                form.reset();
+            }
+        }
+    });
     let problems = move || match result.get() {
         Some(Err(AppError::Validation(errors))) => errors.0,
         _ => Vec::new(),
@@ -307,7 +331,7 @@ fn ImportCard(actions: Actions) -> impl IntoView {
                     </div>
                 })
             }}
-            <ActionForm action=actions.import attr:class="form" attr:data-testid="import-form">
+            <ActionForm action=actions.import node_ref=form attr:class="form" attr:data-testid="import-form">
                 <div class="field">
                     <label for="import-csv">"CSV text"</label>
                     <textarea id="import-csv" name="csv" rows="6" class="mono" required

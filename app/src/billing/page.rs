@@ -14,6 +14,8 @@ use crate::format;
 
 #[derive(Clone, Copy)]
 struct Actions {
+    /// The add or edit form, whichever is showing.
+    form: NodeRef<leptos::html::Form>,
     create: ServerAction<CreateBillingAccount>,
     update: ServerAction<UpdateBillingAccount>,
     set_default: ServerAction<SetDefaultBillingAccount>,
@@ -23,6 +25,7 @@ struct Actions {
 #[component]
 pub fn BillingPage() -> impl IntoView {
     let actions = Actions {
+        form: NodeRef::new(),
         create: ServerAction::new(),
         update: ServerAction::new(),
         set_default: ServerAction::new(),
@@ -43,6 +46,18 @@ pub fn BillingPage() -> impl IntoView {
             editing.set(None);
             form_key.update(|k| *k += 1);
         }
+    });
+    // Re-rendering the form reuses its DOM nodes, which keep what was typed:
+    // once the new view is in place, reset the fields to the values it
+    // was rendered with.
+    Effect::new(move |_| {
+        form_key.track();
+        editing.track();
+        request_animation_frame(move || {
+            if let Some(form) = actions.form.get_untracked() {
+                form.reset();
+            }
+        });
     });
     let accounts = Resource::new(
         move || {
@@ -196,7 +211,7 @@ fn CreateForm(actions: Actions) -> impl IntoView {
     view! {
         <h2>"Add a billing account"</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-        <ActionForm action=actions.create attr:class="form" attr:data-testid="billing-create-form">
+        <ActionForm action=actions.create node_ref=actions.form attr:class="form" attr:data-testid="billing-create-form">
             <AccountFields values=BillingAccountInput::default() error/>
             <button type="submit" class="button primary" data-testid="billing-save"
                 disabled=move || actions.create.pending().get()>"Add account"</button>
@@ -227,7 +242,7 @@ fn EditForm(
     view! {
         <h2>{format!("Edit “{}”", account.name)}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-        <ActionForm action=actions.update attr:class="form" attr:data-testid="billing-edit-form">
+        <ActionForm action=actions.update node_ref=actions.form attr:class="form" attr:data-testid="billing-edit-form">
             <input type="hidden" name="id" value=account.billing_account_id.clone()/>
             <AccountFields values error/>
             <div class="row-actions">
