@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
@@ -80,21 +80,24 @@ pub fn App() -> impl IntoView {
             <a class="skip-link" href="#main">"Skip to content"</a>
             <Header who sign_out/>
             <main id="main">
+                // Every page renders completely on the server before it is sent
+                // (no out-of-order streaming), so pages work without JavaScript
+                // and arrive in one write.
                 <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("") view=HomePage/>
-                    <Route path=path!("/apply") view=ApplyPage/>
-                    <Route path=path!("/status/:token") view=StatusPage/>
-                    <Route path=path!("/sign-in") view=SignInPage/>
-                    <Route path=path!("/set-password/:token") view=SetPasswordPage/>
-                    <Route path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
-                    <Route path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
-                    <Route path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
-                    <Route path=path!("/admin/organizations") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationsPage/></Gate> }/>
-                    <Route path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
-                    <Route path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
-                    <Route path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
-                    <Route path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
-                    <Route path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("") view=HomePage/>
+                    <Route ssr=SsrMode::Async path=path!("/apply") view=ApplyPage/>
+                    <Route ssr=SsrMode::Async path=path!("/status/:token") view=StatusPage/>
+                    <Route ssr=SsrMode::Async path=path!("/sign-in") view=SignInPage/>
+                    <Route ssr=SsrMode::Async path=path!("/set-password/:token") view=SetPasswordPage/>
+                    <Route ssr=SsrMode::Async path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/organizations") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationsPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
                 </Routes>
             </main>
             <footer class="site-footer">

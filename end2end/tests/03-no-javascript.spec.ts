@@ -16,7 +16,12 @@ test('the apply form works without JavaScript', async ({ e2e }) => {
 
   await page.getByTestId('apply-submit').click();
   await expect(page).toHaveURL(/\/status\/[A-Za-z0-9_-]+$/);
-  await expect(page.getByTestId('status-org')).toHaveText(data.legal_name);
+  // Without JavaScript only what is in the HTML counts: content streamed in
+  // after a "Loading…" placeholder never replaces it.
+  await expect(
+    page.getByTestId('status-org'),
+    'the status page must carry its content in the HTML, not only a Loading… placeholder',
+  ).toHaveText(data.legal_name);
   await expect(page.getByTestId('status-badge')).toHaveText('Submitted');
   await expect(page.getByTestId('timeline')).toContainText('Application submitted');
   await e2e.shot(page, 'status-submitted');

@@ -89,6 +89,7 @@ export const test = base.extend<{ e2e: E2E }>({
   e2e: async ({ browser }: { browser: Browser }, use, testInfo) => {
     const testSlug = slug(path.basename(testInfo.file).replace(/\.spec\.ts$/, '').replace(/^\d+-/, ''));
     const contexts: BrowserContext[] = [];
+    const pages: { label: string; page: Page }[] = [];
     const issues: Issue[] = [];
     const logStart = logSize();
     let shots = 0;
@@ -106,6 +107,7 @@ export const test = base.extend<{ e2e: E2E }>({
       },
       async newPage(context, label) {
         const page = await context.newPage();
+        pages.push({ label, page });
         page.on('console', (msg) => {
           const text = msg.text();
           const where = msg.location()?.url ? ` (${msg.location().url})` : '';
@@ -138,10 +140,19 @@ export const test = base.extend<{ e2e: E2E }>({
 
     await use(e2e);
 
+    const failed = testInfo.status !== testInfo.expectedStatus;
+    if (failed) {
+      // What each open page showed when the test failed.
+      for (const { label, page } of pages) {
+        if (page.isClosed()) continue;
+        const name = `${testSlug}-failure-${slug(label)}.png`;
+        await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true }).catch(() => {});
+        console.log(`--- failure screenshot of [${label}] at ${page.url()}: end2end/artifacts/${name}`);
+      }
+    }
     for (const context of contexts) {
       await context.close().catch(() => {});
     }
-    const failed = testInfo.status !== testInfo.expectedStatus;
     if (failed || issues.length > 0) {
       const added = logSince(logStart)
         .split('\n')
