@@ -118,7 +118,7 @@ pub fn AttendeesPage() -> impl IntoView {
                 </Form>
             </div>
             {move || delete_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="attendee-error">{m}</div> })}
-            <div class="detail-grid">
+            <div class="workspace-grid">
                 <div>
                     <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                         {move || Suspend::new(async move {

@@ -91,7 +91,7 @@ pub fn BillingPage() -> impl IntoView {
             </div>
             <p class="lead">"Purchases are invoiced to a billing account. The default account is chosen for you at checkout; an account you no longer use is archived, so past invoices still show where they went."</p>
             {move || row_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="billing-error">{m}</div> })}
-            <div class="detail-grid">
+            <div class="workspace-grid">
                 <div>
                     <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                         {move || Suspend::new(async move {
