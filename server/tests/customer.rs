@@ -610,3 +610,23 @@ async fn the_billing_and_attendee_pages_render_the_organizations_data() {
     assert!(attendees.contains("ada@alpha.example"));
     assert!(attendees.contains("data-testid=\"import-form\""));
 }
+
+#[tokio::test]
+async fn ten_simultaneous_first_accounts_give_exactly_one_default() {
+    let (app, _admin, customer) = with_customer().await;
+
+    let names: Vec<String> = (0..10).map(|i| format!("Account {i}")).collect();
+    let forms: Vec<_> = names.iter().map(|n| account_form(n, &[])).collect();
+    let calls = forms
+        .iter()
+        .map(|form| app.call(&customer, "org/billing/create", form));
+    let answers = futures::future::join_all(calls).await;
+
+    assert!(
+        answers.iter().all(|(s, _)| *s == StatusCode::OK),
+        "{answers:?}"
+    );
+    let list = accounts(&app, &customer, false).await;
+    assert_eq!(list.len(), 10);
+    assert_eq!(list.iter().filter(|a| a["is_default"] == true).count(), 1);
+}

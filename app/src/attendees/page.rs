@@ -365,7 +365,7 @@ fn ExportCard() -> impl IntoView {
                 })}
             </div>
             {move || csv().map(|text| view! {
-                <div class="field">
+                <div class="field export-preview">
                     <label for="export-csv">"Preview"</label>
                     <textarea id="export-csv" rows="6" class="mono" readonly data-testid="export-csv">{text}</textarea>
                 </div>
