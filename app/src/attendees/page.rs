@@ -194,10 +194,14 @@ fn AttendeeTable(
                                     <div class="row-actions">
                                         <button type="button" class="button small" data-testid="attendee-edit"
                                             on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
-                                        <ActionForm action=actions.delete attr:class="inline">
-                                            <input type="hidden" name="id" value=delete_id/>
-                                            <button type="submit" class="button small" data-testid="attendee-delete">"Delete"</button>
-                                        </ActionForm>
+                                        // A second click confirms; <details> works without JavaScript too.
+                                        <details class="confirm">
+                                            <summary class="button small" data-testid="attendee-delete">"Delete"</summary>
+                                            <ActionForm action=actions.delete attr:class="inline">
+                                                <input type="hidden" name="id" value=delete_id/>
+                                                <button type="submit" class="button small danger" data-testid="attendee-delete-confirm">"Delete for good"</button>
+                                            </ActionForm>
+                                        </details>
                                     </div>
                                 </td>
                             </tr>

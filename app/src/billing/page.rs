@@ -175,10 +175,14 @@ fn AccountRow(
                         <input type="hidden" name="id" value=default_id/>
                         <button type="submit" class="button small" data-testid="billing-make-default">"Make default"</button>
                     </ActionForm>
-                    <ActionForm action=actions.archive attr:class="inline">
-                        <input type="hidden" name="id" value=archive_id/>
-                        <button type="submit" class="button small" data-testid="billing-archive">"Archive"</button>
-                    </ActionForm>
+                    // Archiving cannot be undone here, so a second click confirms.
+                    <details class="confirm">
+                        <summary class="button small" data-testid="billing-archive">"Archive"</summary>
+                        <ActionForm action=actions.archive attr:class="inline">
+                            <input type="hidden" name="id" value=archive_id/>
+                            <button type="submit" class="button small danger" data-testid="billing-archive-confirm">"Archive for good"</button>
+                        </ActionForm>
+                    </details>
                 })}
             </div>
         }
