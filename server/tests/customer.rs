@@ -18,6 +18,7 @@ const CUSTOMER_CALLS: &[(&str, &[(&str, &str)])] = &[
     ),
     ("org/billing/set_default", &[("id", "x")]),
     ("org/billing/archive", &[("id", "x")]),
+    ("org/billing/restore", &[("id", "x")]),
     ("org/attendees/list", &[]),
     ("org/attendees/create", &[("attendee[name]", "Ada")]),
     (
@@ -452,6 +453,7 @@ async fn another_organizations_admin_can_neither_read_nor_change_anything() {
         ),
         ("org/billing/set_default", vec![("id", &spare)]),
         ("org/billing/archive", vec![("id", &spare)]),
+        ("org/billing/restore", vec![("id", &spare)]),
         (
             "org/attendees/update",
             vec![
@@ -629,4 +631,35 @@ async fn ten_simultaneous_first_accounts_give_exactly_one_default() {
     let list = accounts(&app, &customer, false).await;
     assert_eq!(list.len(), 10);
     assert_eq!(list.iter().filter(|a| a["is_default"] == true).count(), 1);
+}
+
+#[tokio::test]
+async fn an_archived_account_can_be_restored_as_an_ordinary_account() {
+    let (app, _admin, customer) = with_customer().await;
+    create_account(&app, &customer, "Head office").await;
+    let projects = create_account(&app, &customer, "Projects").await;
+    let (status, _) = app
+        .call(&customer, "org/billing/archive", &[("id", &projects)])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, body) = app
+        .call(&customer, "org/billing/restore", &[("id", &projects)])
+        .await;
+
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let list = accounts(&app, &customer, false).await;
+    assert_eq!(names(&list), ["Head office", "Projects"]);
+    assert_eq!(list[1]["is_default"], false);
+    assert_eq!(list[1]["archived_at"], Value::Null);
+    assert!(accounts(&app, &customer, true).await.is_empty());
+    let (status, _) = app
+        .call(&customer, "org/billing/restore", &[("id", &projects)])
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM audit_log WHERE action = 'billing_account.restored'")
+            .await,
+        1
+    );
 }

@@ -1,6 +1,6 @@
 //! Billing accounts: where a customer organization's purchases are
 //! invoiced. Several per organization, exactly one default among those not
-//! archived; an account is archived, never deleted.
+//! archived; an account is archived (and may be restored), never deleted.
 
 mod page;
 #[cfg(feature = "ssr")]
@@ -125,4 +125,10 @@ pub async fn set_default_billing_account(id: String) -> Result<(), AppError> {
 #[server(prefix = "/api", endpoint = "org/billing/archive")]
 pub async fn archive_billing_account(id: String) -> Result<(), AppError> {
     server::archive(&id).await
+}
+
+/// Brings an archived account back (not as the default).
+#[server(prefix = "/api", endpoint = "org/billing/restore")]
+pub async fn restore_billing_account(id: String) -> Result<(), AppError> {
+    server::restore(&id).await
 }

@@ -6,7 +6,7 @@ use leptos_meta::Title;
 
 use super::{
     list_billing_accounts, ArchiveBillingAccount, BillingAccount, BillingAccountInput,
-    CreateBillingAccount, SetDefaultBillingAccount, UpdateBillingAccount,
+    CreateBillingAccount, RestoreBillingAccount, SetDefaultBillingAccount, UpdateBillingAccount,
 };
 use crate::components::{error_of, field_error, general_error};
 use crate::error::AppError;
@@ -20,6 +20,7 @@ struct Actions {
     update: ServerAction<UpdateBillingAccount>,
     set_default: ServerAction<SetDefaultBillingAccount>,
     archive: ServerAction<ArchiveBillingAccount>,
+    restore: ServerAction<RestoreBillingAccount>,
 }
 
 #[component]
@@ -30,6 +31,7 @@ pub fn BillingPage() -> impl IntoView {
         update: ServerAction::new(),
         set_default: ServerAction::new(),
         archive: ServerAction::new(),
+        restore: ServerAction::new(),
     };
     let show_archived = RwSignal::new(false);
     let editing = RwSignal::new(None::<BillingAccount>);
@@ -66,7 +68,8 @@ pub fn BillingPage() -> impl IntoView {
                 actions.create.version().get()
                     + actions.update.version().get()
                     + actions.set_default.version().get()
-                    + actions.archive.version().get(),
+                    + actions.archive.version().get()
+                    + actions.restore.version().get(),
             )
         },
         |(archived, _)| list_billing_accounts(archived),
@@ -74,6 +77,7 @@ pub fn BillingPage() -> impl IntoView {
     let row_error = move || {
         general_error(&error_of(actions.set_default.value()))
             .or_else(|| general_error(&error_of(actions.archive.value())))
+            .or_else(|| general_error(&error_of(actions.restore.value())))
     };
 
     view! {
@@ -161,7 +165,17 @@ fn AccountRow(
 ) -> impl IntoView {
     let id = account.billing_account_id.clone();
     let controls = if archived {
-        view! { <span class="nowrap">{account.archived_at.map(format::time)}</span> }.into_any()
+        let restore_id = id.clone();
+        view! {
+            <div class="row-actions">
+                <span class="muted">{account.archived_at.map(format::time)}</span>
+                <ActionForm action=actions.restore attr:class="inline">
+                    <input type="hidden" name="id" value=restore_id/>
+                    <button type="submit" class="button small" data-testid="billing-restore">"Restore"</button>
+                </ActionForm>
+            </div>
+        }
+        .into_any()
     } else {
         let for_edit = account.clone();
         let default_id = id.clone();
@@ -175,14 +189,10 @@ fn AccountRow(
                         <input type="hidden" name="id" value=default_id/>
                         <button type="submit" class="button small" data-testid="billing-make-default">"Make default"</button>
                     </ActionForm>
-                    // Archiving cannot be undone here, so a second click confirms.
-                    <details class="confirm">
-                        <summary class="button small" data-testid="billing-archive">"Archive"</summary>
-                        <ActionForm action=actions.archive attr:class="inline">
-                            <input type="hidden" name="id" value=archive_id/>
-                            <button type="submit" class="button small danger" data-testid="billing-archive-confirm">"Archive for good"</button>
-                        </ActionForm>
-                    </details>
+                    <ActionForm action=actions.archive attr:class="inline">
+                        <input type="hidden" name="id" value=archive_id/>
+                        <button type="submit" class="button small" data-testid="billing-archive">"Archive"</button>
+                    </ActionForm>
                 })}
             </div>
         }

@@ -297,3 +297,41 @@ pub async fn archive(id: &str) -> Result<(), AppError> {
         .context("failed to commit the archiving")?;
     Ok(())
 }
+
+pub async fn restore(id: &str) -> Result<(), AppError> {
+    let st = state()?;
+    let customer = require_customer(&st).await?;
+
+    let mut tx = begin(&st, &customer).await?;
+    let account = load(&mut tx, &customer, id).await?;
+    if account.archived_at.is_none() {
+        return Err(AppError::Conflict(
+            "This billing account is not archived.".into(),
+        ));
+    }
+
+    // The default is never archived, so the organization still has one and
+    // the restored account comes back as an ordinary account.
+    sqlx::query(
+        "UPDATE billing_account SET archived_at = NULL, updated_at = $3
+         WHERE billing_account_id = $1 AND organization_id = $2",
+    )
+    .bind(id)
+    .bind(&customer.organization_id)
+    .bind(now_ms())
+    .execute(&mut *tx)
+    .await
+    .context("failed to restore the billing account")?;
+    record(
+        &mut tx,
+        &customer,
+        "billing_account.restored",
+        id,
+        &account.name,
+    )
+    .await?;
+    tx.commit()
+        .await
+        .context("failed to commit the restoring")?;
+    Ok(())
+}
