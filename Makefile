@@ -27,7 +27,7 @@ export LEPTOS_OUTPUT_NAME := coursegate
 
 CLIPPY_FLAGS := -- -D warnings
 
-.PHONY: help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit integration-pg e2e
+.PHONY: admin help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit integration-pg e2e
 
 help:
 	@echo "make run        bootstrap, then cargo leptos serve (debug) on 127.0.0.1:3000"
@@ -71,6 +71,11 @@ unit: bootstrap
 # starts in a temporary directory and removes afterwards.
 integration-pg: bootstrap
 	scripts/pg run -- cargo test -p server --tests
+
+# Create another system administrator: make admin EMAIL=someone@example.com
+admin: bootstrap
+	@test -n "$(EMAIL)" || { echo "usage: make admin EMAIL=someone@example.com" >&2; exit 2; }
+	cargo run -q -p server --bin coursegate -- admin create --email "$(EMAIL)"
 
 e2e: bootstrap
 	scripts/e2e

@@ -95,17 +95,18 @@ async fn serve(settings: Settings) {
     let built = server::build(settings, options)
         .await
         .unwrap_or_else(|e| fail(e));
-    server::ensure_first_admin(&built.state)
-        .await
-        .unwrap_or_else(|e| fail(e));
-
+    // Take the port before creating the first administrator: a link printed
+    // by a server that then cannot listen would point at someone else.
     let listener = tokio::net::TcpListener::bind(&bind)
         .await
         .unwrap_or_else(|e| {
             fail(format!(
-                "cannot listen on {bind}: {e}. Set COURSEGATE_BIND to a free address"
+                "cannot listen on {bind}: {e}. Set COURSEGATE_BIND (and COURSEGATE_PUBLIC_URL, which links use) to a free address"
             ))
         });
+    server::ensure_first_admin(&built.state)
+        .await
+        .unwrap_or_else(|e| fail(e));
     tracing::info!(address = %bind, "listening");
 
     // Mail delivery runs beside the server and stops with it; a mail it was

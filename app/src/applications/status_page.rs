@@ -121,9 +121,11 @@ fn StatusBody(
             <StatusBadge code=status.code() label=status.label()/>
             <span class="muted">{format!(" Submitted {}", format::time(data.created_at))}</span>
         </p>
-        <div class="banner banner-info" data-testid="private-link-note">
-            "Bookmark this page: its address is your private link. Anyone who has it can see and change this application. We also emailed it to you."
-        </div>
+        {(!status.is_final()).then(|| view! {
+            <div class="banner banner-info" data-testid="private-link-note">
+                "Bookmark this page: its address is your private link. Anyone who has it can see and change this application. We also emailed it to you."
+            </div>
+        })}
         {data.rejection_reason.clone().filter(|_| status == Status::Rejected).map(|reason| view! {
             <section class="card" data-testid="rejection">
                 <h2>"The application was not approved"</h2>

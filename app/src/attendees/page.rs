@@ -326,7 +326,7 @@ fn ImportCard(actions: Actions) -> impl IntoView {
                 let problems = problems();
                 (!problems.is_empty()).then(|| view! {
                     <div class="banner banner-warning" role="alert" data-testid="import-problems">
-                        <strong>{format!("Nothing was imported: {} problems.", problems.len())}</strong>
+                        <strong>{format!("Nothing was imported: {} problem{}.", problems.len(), if problems.len() == 1 { "" } else { "s" })}</strong>
                         <ul>
                             {problems.into_iter().map(|(place, reason)| view! {
                                 <li data-testid="import-problem">{format!("{place}: {reason}")}</li>
