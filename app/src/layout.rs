@@ -13,6 +13,7 @@ use crate::billing::BillingPage;
 use crate::error::AppError;
 use crate::org::OrgHomePage;
 use crate::review::{ApplicationDetailPage, QueuePage};
+use crate::support::{AdminSupportPage, ContactPage, SupportPage};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -98,6 +99,9 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/support") view=|| view! { <Gate role=Role::SystemAdmin><AdminSupportPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/contact") view=ContactPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
@@ -119,12 +123,14 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/admin/organizations">"Organizations"</A>
                         <A href="/admin/outbox">"Outbox"</A>
                         <A href="/admin/audit">"Audit trail"</A>
+                        <A href="/admin/support">"Support"</A>
                     }
                     .into_any(),
                     Role::CustomerAdmin => view! {
                         <A href="/org" exact=true>"Organization"</A>
                         <A href="/org/attendees">"Attendees"</A>
                         <A href="/org/billing">"Billing accounts"</A>
+                        <A href="/support">"Support"</A>
                     }
                     .into_any(),
                 };
@@ -203,6 +209,7 @@ fn HomePage() -> impl IntoView {
                     <A href="/apply" attr:class="button primary large" attr:data-testid="cta-apply">"Apply for a customer account"</A>
                     <A href="/sign-in" attr:class="button large">"Sign in"</A>
                 </div>
+                <p class="muted">"A question about applying? " <A href="/contact" attr:data-testid="home-contact">"Contact us"</A> "."</p>
             </div>
             <ol class="steps" aria-label="How it works">
                 <li><strong>"Apply"</strong><span>"Tell us who you are and what you need. It takes five minutes."</span></li>

@@ -17,6 +17,7 @@ pub mod org;
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod support;
 pub mod validate;
 
 pub use layout::{shell, App};

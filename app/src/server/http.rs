@@ -61,6 +61,8 @@ pub struct Limits {
     sign_in: DefaultKeyedRateLimiter<String>,
     submit: DefaultKeyedRateLimiter<String>,
     password: DefaultKeyedRateLimiter<String>,
+    /// The public contact form, at the application-submission rate.
+    contact: DefaultKeyedRateLimiter<String>,
 }
 
 fn per_minute(n: u32) -> Quota {
@@ -73,6 +75,7 @@ impl Limits {
             sign_in: RateLimiter::keyed(per_minute(settings.rate_sign_in_per_minute)),
             submit: RateLimiter::keyed(per_minute(settings.rate_submit_per_minute)),
             password: RateLimiter::keyed(per_minute(settings.rate_password_per_minute)),
+            contact: RateLimiter::keyed(per_minute(settings.rate_submit_per_minute)),
         }
     }
 
@@ -96,6 +99,10 @@ impl Limits {
 
     pub fn password(&self) -> Result<(), AppError> {
         Self::check(&self.password, ip_key())
+    }
+
+    pub fn contact(&self) -> Result<(), AppError> {
+        Self::check(&self.contact, ip_key())
     }
 }
 

@@ -1,0 +1,269 @@
+//! `/support` (the Customer admin's requests), `/admin/support` (the
+//! operators' inbox) and `/contact` (the public contact form).
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{
+    admin_thread, get_request, inbox, list_requests, AdminReply, Contact, OpenRequest,
+    ReplyRequest, Thread, ThreadSummary,
+};
+use crate::components::{error_of, field_error, general_error};
+use crate::format;
+
+fn status_label(status: &str) -> &'static str {
+    if status == "answered" {
+        "Answered"
+    } else {
+        "Open"
+    }
+}
+
+#[component]
+fn Messages(thread: Thread) -> impl IntoView {
+    view! {
+        <h2 data-testid="support-thread-subject">{thread.summary.subject.clone()}</h2>
+        <ol class="timeline" data-testid="support-messages">
+            {thread.messages.into_iter().map(|m| view! {
+                <li data-testid=format!("support-message-{}", m.author_kind)>
+                    <p class="muted"><strong>{m.author_label}</strong>" · "{format::time(m.created_at)}</p>
+                    <p class="pre-wrap">{m.body}</p>
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+#[component]
+pub fn SupportPage() -> impl IntoView {
+    let open = ServerAction::<OpenRequest>::new();
+    let reply = ServerAction::<ReplyRequest>::new();
+    let selected = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok(id)) = open.value().get() {
+            selected.set(Some(id));
+        }
+    });
+    let list = Resource::new(
+        move || (open.version().get(), reply.version().get(), selected.get()),
+        |_| list_requests(),
+    );
+    let thread = Resource::new(
+        move || (selected.get(), reply.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => get_request(id).await.map(Some),
+                None => Ok(None),
+            }
+        },
+    );
+    let open_error = move || error_of(open.value());
+    let reply_error = move || error_of(reply.value());
+    view! {
+        <Title text="Support — Coursegate"/>
+        <section class="page wide">
+            <p class="eyebrow">"Customer organization"</p>
+            <h1>"Support"</h1>
+            <div class="workspace-grid">
+                <div>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            match list.await {
+                                Ok(items) if items.is_empty() => view! { <p class="muted" data-testid="support-empty">"No support requests yet."</p> }.into_any(),
+                                Ok(items) => view! { <ThreadList items selected admin=false/> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match thread.await {
+                                Ok(Some(t)) => {
+                                    let id = t.summary.thread_id.clone();
+                                    view! {
+                                        <div class="card" data-testid="support-thread">
+                                            <Messages thread=t/>
+                                            <ActionForm action=reply>
+                                                <input type="hidden" name="id" value=id/>
+                                                <label for="support-reply">"Your reply"</label>
+                                                <textarea id="support-reply" name="message" rows="4" data-testid="support-reply-message"></textarea>
+                                                {move || field_error(&reply_error(), "message").map(|m| view! { <p class="field-error" data-testid="support-reply-error">{m}</p> })}
+                                                <button type="submit" class="button primary" data-testid="support-reply-send">"Send reply"</button>
+                                            </ActionForm>
+                                        </div>
+                                    }.into_any()
+                                }
+                                Ok(None) => ().into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+                <div class="card">
+                    <h2>"New request"</h2>
+                    {move || general_error(&open_error()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                    <ActionForm action=open>
+                        <label for="support-subject">"Subject"</label>
+                        <input id="support-subject" name="subject" maxlength="200" data-testid="support-subject"/>
+                        {move || field_error(&open_error(), "subject").map(|m| view! { <p class="field-error" data-testid="support-subject-error">{m}</p> })}
+                        <label for="support-message">"Message"</label>
+                        <textarea id="support-message" name="message" rows="6" data-testid="support-message"></textarea>
+                        {move || field_error(&open_error(), "message").map(|m| view! { <p class="field-error" data-testid="support-message-error">{m}</p> })}
+                        <button type="submit" class="button primary" data-testid="support-open">"Send request"</button>
+                    </ActionForm>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn ThreadList(
+    items: Vec<ThreadSummary>,
+    selected: RwSignal<Option<String>>,
+    admin: bool,
+) -> impl IntoView {
+    let marker = if admin { "New message" } else { "New reply" };
+    view! {
+        <ul class="list" data-testid="support-list">
+            {items.into_iter().map(|t| {
+                let id = t.thread_id.clone();
+                view! {
+                    <li data-testid="support-row">
+                        <button type="button" class="link" on:click=move |_| selected.set(Some(id.clone()))>{t.subject.clone()}</button>
+                        " "<span class=format!("badge badge-{}", t.status)>{status_label(&t.status)}</span>
+                        {t.is_public.then(|| view! { " "<span class="badge" data-testid="support-public">"Public"</span> })}
+                        {t.unread.then(|| view! { " "<span class="badge badge-new" data-testid="support-unread">{marker}</span> })}
+                        <span class="muted">" "{t.organization_name.clone().unwrap_or(t.contact_email.clone())}" · "{format::time(t.created_at)}</span>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+    }
+}
+
+#[component]
+pub fn AdminSupportPage() -> impl IntoView {
+    let reply = ServerAction::<AdminReply>::new();
+    let status = RwSignal::new("open".to_string());
+    let cursor = RwSignal::new(String::new());
+    let selected = RwSignal::new(None::<String>);
+    let page = Resource::new(
+        move || {
+            (
+                status.get(),
+                cursor.get(),
+                reply.version().get(),
+                selected.get(),
+            )
+        },
+        |(s, c, _, _)| inbox(s, c),
+    );
+    let thread = Resource::new(
+        move || (selected.get(), reply.version().get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => admin_thread(id).await.map(Some),
+                None => Ok(None::<Thread>),
+            }
+        },
+    );
+    let reply_error = move || error_of(reply.value());
+    let choose = move |s: &'static str| {
+        status.set(s.to_string());
+        cursor.set(String::new());
+    };
+    view! {
+        <Title text="Support inbox — Coursegate"/>
+        <section class="page wide">
+            <p class="eyebrow">"Admin console"</p>
+            <h1>"Support inbox"</h1>
+            <div class="tabs">
+                <button type="button" class="button small" data-testid="support-filter-open" on:click=move |_| choose("open")>"Open"</button>
+                <button type="button" class="button small" data-testid="support-filter-answered" on:click=move |_| choose("answered")>"Answered"</button>
+            </div>
+            <div class="workspace-grid">
+                <div>
+                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                        {move || Suspend::new(async move {
+                            match page.await {
+                                Ok(p) => {
+                                    let next = p.next.clone();
+                                    view! {
+                                        {if p.threads.is_empty() { Some(view! { <p class="muted" data-testid="support-empty">"Nothing here."</p> }) } else { None }}
+                                        <ThreadList items=p.threads selected admin=true/>
+                                        {next.map(|n| view! { <button type="button" class="button small" data-testid="support-next" on:click=move |_| cursor.set(n.clone())>"Next page"</button> })}
+                                    }.into_any()
+                                }
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+                <div>
+                    <Transition fallback=|| ()>
+                        {move || Suspend::new(async move {
+                            match thread.await {
+                                Ok(Some(t)) => {
+                                    let id = t.summary.thread_id.clone();
+                                    let who = if t.summary.is_public {
+                                        format!("Public contact form: {} <{}>", t.summary.contact_name, t.summary.contact_email)
+                                    } else {
+                                        format!("{} ({})", t.summary.organization_name.clone().unwrap_or_default(), t.summary.contact_email)
+                                    };
+                                    view! {
+                                        <div class="card" data-testid="support-thread">
+                                            <p class="muted" data-testid="support-from">{who}</p>
+                                            <Messages thread=t/>
+                                            {move || general_error(&reply_error()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                                            <ActionForm action=reply>
+                                                <input type="hidden" name="id" value=id/>
+                                                <label for="admin-support-reply">"Answer (mailed to the sender)"</label>
+                                                <textarea id="admin-support-reply" name="message" rows="5" data-testid="support-reply-message"></textarea>
+                                                {move || field_error(&reply_error(), "message").map(|m| view! { <p class="field-error" data-testid="support-reply-error">{m}</p> })}
+                                                <button type="submit" class="button primary" data-testid="support-reply-send">"Send answer"</button>
+                                            </ActionForm>
+                                        </div>
+                                    }.into_any()
+                                }
+                                Ok(None) => view! { <p class="muted">"Choose a thread to read it."</p> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert">{e.to_string()}</div> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                </div>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    let send = ServerAction::<Contact>::new();
+    let error = move || error_of(send.value());
+    let sent = move || matches!(send.value().get(), Some(Ok(())));
+    view! {
+        <Title text="Contact us — Coursegate"/>
+        <section class="page narrow">
+            <h1>"Contact us"</h1>
+            <p class="lead">"A question about applying? Write to us; we answer by email. No account needed."</p>
+            <Show when=sent fallback=move || view! {
+                {move || general_error(&error()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="contact-error">{m}</div> })}
+                <ActionForm action=send>
+                    <label for="contact-name">"Your name"</label>
+                    <input id="contact-name" name="name" autocomplete="name" data-testid="contact-name"/>
+                    {move || field_error(&error(), "name").map(|m| view! { <p class="field-error" data-testid="contact-name-error">{m}</p> })}
+                    <label for="contact-email">"Email"</label>
+                    <input id="contact-email" name="email" type="email" autocomplete="email" data-testid="contact-email"/>
+                    {move || field_error(&error(), "email").map(|m| view! { <p class="field-error" data-testid="contact-email-error">{m}</p> })}
+                    <label for="contact-message">"Message"</label>
+                    <textarea id="contact-message" name="message" rows="6" data-testid="contact-message"></textarea>
+                    {move || field_error(&error(), "message").map(|m| view! { <p class="field-error" data-testid="contact-message-error">{m}</p> })}
+                    <button type="submit" class="button primary" data-testid="contact-send">"Send"</button>
+                </ActionForm>
+            }>
+                <div class="banner" role="status" data-testid="contact-sent">"Thank you. We will answer to the email address you gave."</div>
+            </Show>
+        </section>
+    }
+}
