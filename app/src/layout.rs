@@ -11,7 +11,8 @@ use crate::attendees::AttendeesPage;
 use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
 use crate::billing::BillingPage;
 use crate::error::AppError;
-use crate::org::OrgHomePage;
+use crate::org::{OrgDetailsPage, OrgHomePage};
+use crate::profile::{ForgotPasswordPage, ProfilePage};
 use crate::review::{ApplicationDetailPage, QueuePage};
 use crate::support::{AdminSupportPage, ContactPage, SupportPage};
 
@@ -90,6 +91,8 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/status/:token") view=StatusPage/>
                     <Route ssr=SsrMode::Async path=path!("/sign-in") view=SignInPage/>
                     <Route ssr=SsrMode::Async path=path!("/set-password/:token") view=SetPasswordPage/>
+                    <Route ssr=SsrMode::Async path=path!("/forgot-password") view=ForgotPasswordPage/>
+                    <Route ssr=SsrMode::Async path=path!("/profile") view=|| view! { <Gate role=Role::SystemAdmin any_role=true><ProfilePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
@@ -98,6 +101,7 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/details") view=|| view! { <Gate role=Role::CustomerAdmin><OrgDetailsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/support") view=|| view! { <Gate role=Role::SystemAdmin><AdminSupportPage/></Gate> }/>
@@ -138,6 +142,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                     <nav class="nav" aria-label="Main">{nav}</nav>
                     <div class="who">
                         <span class="who-email" data-testid="who">{me.email.clone()}</span>
+                        <A href="/profile" attr:class="button small" attr:data-testid="profile-link">"Profile"</A>
                         <ActionForm action=sign_out attr:class="inline">
                             <button type="submit" class="button small" data-testid="sign-out">"Sign out"</button>
                         </ActionForm>
@@ -166,16 +171,17 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
 }
 
 /// Shows its children only to the given role; anyone else gets a clear
-/// message. The server functions behind the pages check again.
+/// message (with `any_role`, every signed-in person passes). The server
+/// functions behind the pages check again.
 #[component]
-fn Gate(role: Role, children: ChildrenFn) -> impl IntoView {
+fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> impl IntoView {
     let who = expect_context::<MeResource>();
     let children = StoredValue::new(children);
     view! {
         <Suspense fallback=|| view! { <p class="page muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match who.await {
-                    Ok(Some(me)) if me.role == role => children.with_value(|c| c()).into_any(),
+                    Ok(Some(me)) if any_role || me.role == role => children.with_value(|c| c()).into_any(),
                     Ok(Some(_)) => view! {
                         <section class="page narrow">
                             <h1>"Not available"</h1>

@@ -14,6 +14,7 @@ pub mod error;
 pub mod format;
 mod layout;
 pub mod org;
+pub mod profile;
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;

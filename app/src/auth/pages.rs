@@ -61,6 +61,7 @@ pub fn SignInPage() -> impl IntoView {
                 <button type="submit" class="button primary" data-testid="sign-in-submit"
                     disabled=move || action.pending().get()>"Sign in"</button>
             </ActionForm>
+            <p><a href="/forgot-password" data-testid="forgot-password-link">"Forgot your password?"</a></p>
         </section>
     }
 }

@@ -123,7 +123,7 @@ pub async fn issue_password_link(
 
 fn bad_link() -> AppError {
     AppError::Gone(
-        "This link is not valid. Ask a system administrator for a new invitation.".into(),
+        "This link is not valid. Ask for a new one under \"Forgot your password?\" on the sign-in page, or ask a system administrator to resend an invitation.".into(),
     )
 }
 
@@ -156,7 +156,7 @@ async fn load_link(
     }
     if row.int("expires_at")? < now_ms() {
         return Err(AppError::Gone(
-            "This link has expired. Ask a system administrator to send a new invitation.".into(),
+            "This link has expired. Ask for a new one under \"Forgot your password?\" on the sign-in page, or ask a system administrator to resend an invitation.".into(),
         ));
     }
     if row.text("status")? == "deactivated" {

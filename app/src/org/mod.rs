@@ -1,7 +1,12 @@
 //! The Customer admin's home: the organization as the operator knows it.
 
+mod details;
+
+pub use details::{OrgDetailsInput, OrgDetailsPage};
+
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
@@ -89,7 +94,14 @@ pub fn OrgHomePage() -> impl IntoView {
 #[component]
 fn OrgHomeBody(org: OrgOverview) -> impl IntoView {
     let active = org.status == "active";
+    let query = use_query_map();
+    let saved = move || query.read().get("saved").as_deref() == Some("details");
     view! {
+        {move || saved().then(|| view! {
+            <div class="banner banner-success" role="status" data-testid="org-details-saved">
+                "The address and contact details are saved."
+            </div>
+        })}
         <p class="eyebrow">"Customer organization"</p>
         <h1 data-testid="org-name">{org.legal_name.clone()}</h1>
         <p class="status-line">
@@ -118,6 +130,7 @@ fn OrgHomeBody(org: OrgOverview) -> impl IntoView {
                     <dt>"Contact email"</dt><dd>{org.contact_email.clone()}</dd>
                     <dt>"Phone"</dt><dd>{org.phone.clone()}</dd>
                 </dl>
+                <a class="button small" href="/org/details" data-testid="edit-org-details">"Edit address and contact"</a>
             </div>
             <div class="card">
                 <h2>"Your account"</h2>

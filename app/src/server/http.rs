@@ -61,6 +61,7 @@ pub struct Limits {
     sign_in: DefaultKeyedRateLimiter<String>,
     submit: DefaultKeyedRateLimiter<String>,
     password: DefaultKeyedRateLimiter<String>,
+    forgot_password: DefaultKeyedRateLimiter<String>,
     /// The public contact form, at the application-submission rate.
     contact: DefaultKeyedRateLimiter<String>,
 }
@@ -76,6 +77,7 @@ impl Limits {
             submit: RateLimiter::keyed(per_minute(settings.rate_submit_per_minute)),
             password: RateLimiter::keyed(per_minute(settings.rate_password_per_minute)),
             contact: RateLimiter::keyed(per_minute(settings.rate_submit_per_minute)),
+            forgot_password: RateLimiter::keyed(per_minute(settings.rate_password_per_minute)),
         }
     }
 
@@ -103,6 +105,13 @@ impl Limits {
 
     pub fn contact(&self) -> Result<(), AppError> {
         Self::check(&self.contact, ip_key())
+    }
+
+    /// Forgot-password requests, per address and per email (hashed), so
+    /// nobody can flood an inbox with reset mails.
+    pub fn forgot_password(&self, email_key: &str) -> Result<(), AppError> {
+        Self::check(&self.forgot_password, format!("ip:{}", ip_key()))?;
+        Self::check(&self.forgot_password, format!("email:{email_key}"))
     }
 }
 

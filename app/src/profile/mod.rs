@@ -1,0 +1,166 @@
+//! The signed-in person's own account: change password, sign out of every
+//! session, and the forgot-password request for those who cannot sign in.
+
+#[cfg(feature = "ssr")]
+pub mod server;
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use crate::auth::AuthRefresh;
+use crate::error::AppError;
+
+#[server(prefix = "/api", endpoint = "profile/change_password")]
+pub async fn change_password(
+    #[server(default)] current_password: String,
+    #[server(default)] password: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    server::change_password(current_password, password, &confirm).await?;
+    leptos_axum::redirect("/profile?done=password");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "profile/sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    server::sign_out_everywhere().await?;
+    leptos_axum::redirect("/profile?done=sessions");
+    Ok(())
+}
+
+#[server(prefix = "/api", endpoint = "auth/forgot_password")]
+pub async fn forgot_password(#[server(default)] email: String) -> Result<(), AppError> {
+    server::forgot_password(&email).await?;
+    leptos_axum::redirect("/forgot-password?sent=1");
+    Ok(())
+}
+
+fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
+    error
+        .as_ref()
+        .and_then(AppError::field_errors)
+        .and_then(|f| f.get(field).map(str::to_string))
+}
+
+fn general_message(error: &Option<AppError>) -> Option<String> {
+    match error {
+        Some(AppError::Validation(_)) | None => None,
+        Some(other) => Some(other.to_string()),
+    }
+}
+
+#[component]
+pub fn ProfilePage() -> impl IntoView {
+    let change = ServerAction::<ChangePassword>::new();
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let refresh = use_context::<AuthRefresh>();
+    Effect::new(move |_| {
+        let done = matches!(change.value().get(), Some(Ok(())))
+            || matches!(everywhere.value().get(), Some(Ok(())));
+        if let (true, Some(refresh)) = (done, refresh) {
+            refresh.bump();
+        }
+    });
+    let error = Signal::derive(move || change.value().get().and_then(Result::err));
+    let everywhere_error = Signal::derive(move || everywhere.value().get().and_then(Result::err));
+    let query = use_query_map();
+    let done = move || query.read().get("done");
+
+    view! {
+        <Title text="Your profile — Coursegate"/>
+        <section class="page narrow">
+            <h1>"Your profile"</h1>
+            {move || match done().as_deref() {
+                Some("password") => Some(view! {
+                    <div class="banner banner-success" role="status" data-testid="profile-banner">
+                        "Your password is changed. Every other session is signed out."
+                    </div>
+                }.into_any()),
+                Some("sessions") => Some(view! {
+                    <div class="banner banner-success" role="status" data-testid="profile-banner">
+                        "Every other session is signed out. This browser stays signed in."
+                    </div>
+                }.into_any()),
+                _ => None,
+            }}
+            <div class="card">
+                <h2>"Change password"</h2>
+                {move || general_message(&error.get()).map(|m| view! {
+                    <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
+                })}
+                <ActionForm action=change attr:class="form" attr:data-testid="change-password-form">
+                    <div class="field" class:field-invalid=move || field_message(&error.get(), "current_password").is_some()>
+                        <label for="current-password">"Current password"</label>
+                        <input id="current-password" type="password" name="current_password" autocomplete="current-password"
+                            required data-testid="current-password"/>
+                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "current_password")}</p>
+                    </div>
+                    <div class="field" class:field-invalid=move || field_message(&error.get(), "password").is_some()>
+                        <label for="new-password">"New password"</label>
+                        <input id="new-password" type="password" name="password" autocomplete="new-password"
+                            minlength="12" maxlength="128" required data-testid="new-password"/>
+                        <p class="hint">"At least 12 characters. A few unrelated words make a strong one."</p>
+                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "password")}</p>
+                    </div>
+                    <div class="field" class:field-invalid=move || field_message(&error.get(), "confirm").is_some()>
+                        <label for="confirm-password">"Repeat the new password"</label>
+                        <input id="confirm-password" type="password" name="confirm" autocomplete="new-password"
+                            required data-testid="confirm-password"/>
+                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "confirm")}</p>
+                    </div>
+                    <button type="submit" class="button primary" data-testid="change-password-submit"
+                        disabled=move || change.pending().get()>"Change password"</button>
+                </ActionForm>
+            </div>
+            <div class="card">
+                <h2>"Sessions"</h2>
+                <p>"Signed in on a computer you no longer use? End every session except this one."</p>
+                {move || general_message(&everywhere_error.get()).map(|m| view! {
+                    <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
+                })}
+                <ActionForm action=everywhere attr:class="inline" attr:data-testid="sign-out-everywhere-form">
+                    <button type="submit" class="button" data-testid="sign-out-everywhere"
+                        disabled=move || everywhere.pending().get()>"Sign out everywhere else"</button>
+                </ActionForm>
+            </div>
+        </section>
+    }
+}
+
+#[component]
+pub fn ForgotPasswordPage() -> impl IntoView {
+    let action = ServerAction::<ForgotPassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+    let query = use_query_map();
+    let sent = move || {
+        query.read().get("sent").as_deref() == Some("1")
+            || matches!(action.value().get(), Some(Ok(())))
+    };
+
+    view! {
+        <Title text="Forgot your password — Coursegate"/>
+        <section class="page narrow auth-card">
+            <h1>"Forgot your password?"</h1>
+            {move || sent().then(|| view! {
+                <div class="banner banner-success" role="status" data-testid="forgot-sent-banner">
+                    "If an account uses that email, a link to choose a new password is on its way. It works once, for an hour."
+                </div>
+            })}
+            {move || general_message(&error.get()).map(|m| view! {
+                <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
+            })}
+            <p>"Enter the email you sign in with and we'll mail you a link to choose a new password."</p>
+            <ActionForm action attr:class="form" attr:data-testid="forgot-password-form">
+                <div class="field" class:field-invalid=move || field_message(&error.get(), "email").is_some()>
+                    <label for="forgot-email">"Email"</label>
+                    <input id="forgot-email" type="email" name="email" autocomplete="username" required data-testid="forgot-email"/>
+                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "email")}</p>
+                </div>
+                <button type="submit" class="button primary" data-testid="forgot-submit"
+                    disabled=move || action.pending().get()>"Mail me a link"</button>
+            </ActionForm>
+            <p><a href="/sign-in">"Back to sign in"</a></p>
+        </section>
+    }
+}
