@@ -345,3 +345,61 @@ async fn organization_details_belong_to_the_callers_organization_only() {
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn the_profile_forgot_password_and_details_pages_render() {
+    let (app, _admin, customer) = with_customer().await;
+    let page = |client: &Client, path: &str| {
+        let request = client.get(format!("{}{path}", app.base)).send();
+        async move {
+            let res = request.await.expect("page");
+            (res.status(), res.text().await.expect("html"))
+        }
+    };
+    let (status, profile) = page(&customer, "/profile").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        profile.contains("data-testid=\"change-password-form\""),
+        "{profile}"
+    );
+    assert!(profile.contains("data-testid=\"sign-out-everywhere\""));
+    assert!(profile.contains("data-testid=\"profile-link\""));
+    let (_, details) = page(&customer, "/org/details").await;
+    assert!(
+        details.contains("data-testid=\"org-details-form\""),
+        "{details}"
+    );
+    assert!(details.contains("value=\"Helsinki\""), "{details}");
+    let (_, sign_in) = page(&app.client(), "/sign-in").await;
+    assert!(sign_in.contains("href=\"/forgot-password\""));
+    let (status, forgot) = page(&app.client(), "/forgot-password").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(forgot.contains("data-testid=\"forgot-password-form\""));
+}
+
+#[tokio::test]
+async fn a_plain_forgot_password_form_post_answers_the_same_redirect_either_way() {
+    let (app, _admin, _customer) = with_customer().await;
+    let post = |email: &'static str| {
+        let request = app
+            .client()
+            .post(format!("{}/api/auth/forgot_password", app.base))
+            .header("accept", "text/html")
+            .form(&[("email", email)])
+            .send();
+        async move {
+            let res = request.await.expect("post");
+            let location = res
+                .headers()
+                .get("location")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            (res.status(), location)
+        }
+    };
+    let known = post(EMAIL).await;
+    let unknown = post("nobody@nowhere.example").await;
+    assert!(known.0.is_redirection(), "{known:?}");
+    assert_eq!(known, unknown);
+    assert_eq!(known.1.as_deref(), Some("/forgot-password?sent=1"));
+}
