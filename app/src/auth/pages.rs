@@ -93,7 +93,7 @@ pub fn SetPasswordPage() -> impl IntoView {
                                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                             })}
                             <ActionForm action attr:class="form" attr:data-testid="set-password-form">
-                                <input type="hidden" name="token" value=token()/>
+                                <input type="hidden" name="token" value=params.read_untracked().get("token").unwrap_or_default()/>
                                 <input type="email" name="username" value=info.email.clone() autocomplete="username" hidden/>
                                 <div class="field" class:field-invalid=move || field_message(&error.get(), "password").is_some()>
                                     <label for="new-password">"New password"</label>
