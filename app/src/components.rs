@@ -69,3 +69,46 @@ pub fn general_error(error: &Option<AppError>) -> Option<String> {
         Some(e) => Some(e.to_string()),
     }
 }
+
+/// `path?key=value&…` with the empty values left out and the rest
+/// percent-encoded: the links of filtered, paged lists.
+pub fn href_with_query(path: &str, pairs: &[(&str, &str)]) -> String {
+    let parts: Vec<String> = pairs
+        .iter()
+        .filter(|(_, value)| !value.is_empty())
+        .map(|(key, value)| format!("{key}={}", percent_encode(value)))
+        .collect();
+    if parts.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", parts.join("&"))
+    }
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters.
+pub fn percent_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn list_links_leave_out_empty_values_and_encode_the_rest() {
+        assert_eq!(
+            super::href_with_query("/x", &[("q", ""), ("after", "")]),
+            "/x"
+        );
+        assert_eq!(
+            super::href_with_query("/x", &[("q", "a b&c"), ("after", "1_2")]),
+            "/x?q=a%20b%26c&after=1_2"
+        );
+    }
+}

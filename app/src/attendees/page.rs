@@ -10,7 +10,7 @@ use super::{
     list_attendees, Attendee, AttendeeInput, AttendeePage, CreateAttendee, DeleteAttendee,
     ExportAttendees, ImportAttendees, UpdateAttendee,
 };
-use crate::components::{error_of, field_error, general_error};
+use crate::components::{error_of, field_error, general_error, href_with_query, percent_encode};
 use crate::error::AppError;
 
 #[derive(Clone, Copy)]
@@ -24,29 +24,7 @@ struct Actions {
 }
 
 fn page_href(q: &str, after: &str) -> String {
-    let mut parts = Vec::new();
-    for (key, value) in [("q", q), ("after", after)] {
-        if !value.is_empty() {
-            parts.push(format!("{key}={}", percent_encode(value)));
-        }
-    }
-    if parts.is_empty() {
-        "/org/attendees".into()
-    } else {
-        format!("/org/attendees?{}", parts.join("&"))
-    }
-}
-
-fn percent_encode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    href_with_query("/org/attendees", &[("q", q), ("after", after)])
 }
 
 #[component]

@@ -5,22 +5,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{password_link_info, AuthRefresh, SetPassword, SignIn};
-use crate::error::AppError;
+use crate::components::{field_error, general_error};
 use crate::format;
-
-fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(AppError::field_errors)
-        .and_then(|f| f.get(field).map(str::to_string))
-}
-
-fn general_message(error: &Option<AppError>) -> Option<String> {
-    match error {
-        Some(AppError::Validation(_)) | None => None,
-        Some(other) => Some(other.to_string()),
-    }
-}
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
@@ -44,19 +30,19 @@ pub fn SignInPage() -> impl IntoView {
                     "Your password is set. Sign in with your email and the new password."
                 </div>
             })}
-            {move || general_message(&error.get()).map(|m| view! {
+            {move || general_error(&error.get()).map(|m| view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
             })}
             <ActionForm action attr:class="form" attr:data-testid="sign-in-form">
-                <div class="field" class:field-invalid=move || field_message(&error.get(), "email").is_some()>
+                <div class="field" class:field-invalid=move || field_error(&error.get(), "email").is_some()>
                     <label for="sign-in-email">"Email"</label>
                     <input id="sign-in-email" type="email" name="email" autocomplete="username" required data-testid="sign-in-email"/>
-                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "email")}</p>
+                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
                 </div>
-                <div class="field" class:field-invalid=move || field_message(&error.get(), "password").is_some()>
+                <div class="field" class:field-invalid=move || field_error(&error.get(), "password").is_some()>
                     <label for="sign-in-password">"Password"</label>
                     <input id="sign-in-password" type="password" name="password" autocomplete="current-password" required data-testid="sign-in-password"/>
-                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "password")}</p>
+                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="sign-in-submit"
                     disabled=move || action.pending().get()>"Sign in"</button>
@@ -89,24 +75,24 @@ pub fn SetPasswordPage() -> impl IntoView {
                                 "Signing in as " <strong data-testid="link-email">{info.email.clone()}</strong>
                                 ". This link works once, until " {format::time(info.expires_at)} "."
                             </p>
-                            {move || general_message(&error.get()).map(|m| view! {
+                            {move || general_error(&error.get()).map(|m| view! {
                                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                             })}
                             <ActionForm action attr:class="form" attr:data-testid="set-password-form">
                                 <input type="hidden" name="token" value=params.read_untracked().get("token").unwrap_or_default()/>
                                 <input type="email" name="username" value=info.email.clone() autocomplete="username" hidden/>
-                                <div class="field" class:field-invalid=move || field_message(&error.get(), "password").is_some()>
+                                <div class="field" class:field-invalid=move || field_error(&error.get(), "password").is_some()>
                                     <label for="new-password">"New password"</label>
                                     <input id="new-password" type="password" name="password" autocomplete="new-password"
                                         minlength="12" maxlength="128" required data-testid="new-password"/>
                                     <p class="hint">"At least 12 characters. A few unrelated words make a strong one."</p>
-                                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "password")}</p>
+                                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
                                 </div>
-                                <div class="field" class:field-invalid=move || field_message(&error.get(), "confirm").is_some()>
+                                <div class="field" class:field-invalid=move || field_error(&error.get(), "confirm").is_some()>
                                     <label for="confirm-password">"Repeat the password"</label>
                                     <input id="confirm-password" type="password" name="confirm" autocomplete="new-password"
                                         required data-testid="confirm-password"/>
-                                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "confirm")}</p>
+                                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "confirm")}</p>
                                 </div>
                                 <button type="submit" class="button primary" data-testid="set-password-submit"
                                     disabled=move || action.pending().get()>"Set password"</button>

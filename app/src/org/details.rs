@@ -5,6 +5,7 @@ use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 use super::{org_home, OrgOverview};
+use crate::components::field_error;
 use crate::error::AppError;
 
 /// The form as sent: `details[street_address]` and so on.
@@ -156,13 +157,6 @@ mod server {
     }
 }
 
-fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(AppError::field_errors)
-        .and_then(|f| f.get(field).map(str::to_string))
-}
-
 #[component]
 pub fn OrgDetailsPage() -> impl IntoView {
     let home = Resource::new(|| (), |_| org_home());
@@ -202,11 +196,11 @@ fn OrgDetailsForm(org: OrgOverview) -> impl IntoView {
                       autocomplete: &'static str| {
         let id = format!("org-{}", name.replace('_', "-"));
         view! {
-            <div class="field" class:field-invalid=move || field_message(&error.get(), name).is_some()>
+            <div class="field" class:field-invalid=move || field_error(&error.get(), name).is_some()>
                 <label for=id.clone()>{label}</label>
                 <input id=id type=kind name=format!("details[{name}]") value=value autocomplete=autocomplete
                     data-testid=format!("org-{name}")/>
-                <p class="field-error" aria-live="polite">{move || field_message(&error.get(), name)}</p>
+                <p class="field-error" aria-live="polite">{move || field_error(&error.get(), name)}</p>
             </div>
         }
     };

@@ -9,6 +9,7 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::auth::AuthRefresh;
+use crate::components::{field_error, general_error};
 use crate::error::AppError;
 
 #[server(prefix = "/api", endpoint = "profile/change_password")]
@@ -34,20 +35,6 @@ pub async fn forgot_password(#[server(default)] email: String) -> Result<(), App
     server::forgot_password(&email).await?;
     leptos_axum::redirect("/forgot-password?sent=1");
     Ok(())
-}
-
-fn field_message(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(AppError::field_errors)
-        .and_then(|f| f.get(field).map(str::to_string))
-}
-
-fn general_message(error: &Option<AppError>) -> Option<String> {
-    match error {
-        Some(AppError::Validation(_)) | None => None,
-        Some(other) => Some(other.to_string()),
-    }
 }
 
 #[component]
@@ -86,28 +73,28 @@ pub fn ProfilePage() -> impl IntoView {
             }}
             <div class="card">
                 <h2>"Change password"</h2>
-                {move || general_message(&error.get()).map(|m| view! {
+                {move || general_error(&error.get()).map(|m| view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                 })}
                 <ActionForm action=change attr:class="form" attr:data-testid="change-password-form">
-                    <div class="field" class:field-invalid=move || field_message(&error.get(), "current_password").is_some()>
+                    <div class="field" class:field-invalid=move || field_error(&error.get(), "current_password").is_some()>
                         <label for="current-password">"Current password"</label>
                         <input id="current-password" type="password" name="current_password" autocomplete="current-password"
                             required data-testid="current-password"/>
-                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "current_password")}</p>
+                        <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "current_password")}</p>
                     </div>
-                    <div class="field" class:field-invalid=move || field_message(&error.get(), "password").is_some()>
+                    <div class="field" class:field-invalid=move || field_error(&error.get(), "password").is_some()>
                         <label for="new-password">"New password"</label>
                         <input id="new-password" type="password" name="password" autocomplete="new-password"
                             minlength="12" maxlength="128" required data-testid="new-password"/>
                         <p class="hint">"At least 12 characters. A few unrelated words make a strong one."</p>
-                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "password")}</p>
+                        <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
                     </div>
-                    <div class="field" class:field-invalid=move || field_message(&error.get(), "confirm").is_some()>
+                    <div class="field" class:field-invalid=move || field_error(&error.get(), "confirm").is_some()>
                         <label for="confirm-password">"Repeat the new password"</label>
                         <input id="confirm-password" type="password" name="confirm" autocomplete="new-password"
                             required data-testid="confirm-password"/>
-                        <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "confirm")}</p>
+                        <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "confirm")}</p>
                     </div>
                     <button type="submit" class="button primary" data-testid="change-password-submit"
                         disabled=move || change.pending().get()>"Change password"</button>
@@ -116,7 +103,7 @@ pub fn ProfilePage() -> impl IntoView {
             <div class="card">
                 <h2>"Sessions"</h2>
                 <p>"Signed in on a computer you no longer use? End every session except this one."</p>
-                {move || general_message(&everywhere_error.get()).map(|m| view! {
+                {move || general_error(&everywhere_error.get()).map(|m| view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                 })}
                 <ActionForm action=everywhere attr:class="inline" attr:data-testid="sign-out-everywhere-form">
@@ -147,15 +134,15 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     "If an account uses that email, a link to choose a new password is on its way. It works once, for an hour."
                 </div>
             })}
-            {move || general_message(&error.get()).map(|m| view! {
+            {move || general_error(&error.get()).map(|m| view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
             })}
             <p>"Enter the email you sign in with and we'll mail you a link to choose a new password."</p>
             <ActionForm action attr:class="form" attr:data-testid="forgot-password-form">
-                <div class="field" class:field-invalid=move || field_message(&error.get(), "email").is_some()>
+                <div class="field" class:field-invalid=move || field_error(&error.get(), "email").is_some()>
                     <label for="forgot-email">"Email"</label>
                     <input id="forgot-email" type="email" name="email" autocomplete="username" required data-testid="forgot-email"/>
-                    <p class="field-error" aria-live="polite">{move || field_message(&error.get(), "email")}</p>
+                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="forgot-submit"
                     disabled=move || action.pending().get()>"Mail me a link"</button>

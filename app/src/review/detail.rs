@@ -12,7 +12,7 @@ use super::{
 };
 use crate::applications::{Status, FIELDS};
 use crate::components::StatusBadge;
-use crate::error::AppError;
+use crate::components::{error_of, field_error, general_error};
 use crate::format;
 use crate::validate::{country_name, OrgSize, OrgType};
 
@@ -27,26 +27,6 @@ fn shown_value(field: &str, value: &str) -> String {
             .unwrap_or_else(|_| value.into()),
         _ if value.is_empty() => "—".into(),
         _ => value.into(),
-    }
-}
-
-fn error_of<T: Clone + Send + Sync + 'static>(
-    value: impl Get<Value = Option<Result<T, AppError>>>,
-) -> Option<AppError> {
-    value.get().and_then(Result::err)
-}
-
-fn field_error(error: &Option<AppError>, field: &str) -> Option<String> {
-    error
-        .as_ref()
-        .and_then(AppError::field_errors)
-        .and_then(|f| f.get(field).map(str::to_string))
-}
-
-fn general(error: &Option<AppError>) -> Option<String> {
-    match error {
-        Some(AppError::Validation(_)) | None => None,
-        Some(e) => Some(e.to_string()),
     }
 }
 
@@ -105,7 +85,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
     let status = data.status;
     let id = data.application_id.clone();
     let can_decide = data.claimed_by_me && matches!(status, Status::InReview | Status::Resubmitted);
-    let claim_error = move || general(&error_of(actions.claim.value()));
+    let claim_error = move || general_error(&error_of(actions.claim.value()));
 
     let claim_panel = (!status.is_final() && !data.claimed_by_me).then(|| {
         let take_over = data.claimed_by.is_some();
@@ -169,7 +149,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
     let account = data.account.clone().map(|account| {
         let invited = account.user_status == "invited";
         let user_id = account.user_id.clone();
-        let resend_error = move || general(&error_of(actions.resend.value()));
+        let resend_error = move || general_error(&error_of(actions.resend.value()));
         let resent = move || matches!(actions.resend.value().get(), Some(Ok(_)));
         view! {
             <div class="card" data-testid="account">
@@ -268,7 +248,7 @@ fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
             <h2>"Decide"</h2>
             <details class="decision" open>
                 <summary>"Approve and create the account"</summary>
-                {move || general(&approve_error.get()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="approve-error">{m}</div> })}
+                {move || general_error(&approve_error.get()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="approve-error">{m}</div> })}
                 <ActionForm action=actions.approve attr:class="form" attr:data-testid="approve-form">
                     <input type="hidden" name="id" value=approve_id/>
                     <div class="field" class:field-invalid=move || field_error(&approve_error.get(), "admin_email").is_some()>
@@ -283,7 +263,7 @@ fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
             </details>
             <details class="decision">
                 <summary data-testid="request-info-toggle">"Ask the applicant for information"</summary>
-                {move || general(&request_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                {move || general_error(&request_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <form class="form" on:submit=on_request data-testid="request-info-form">
                     <fieldset class="checkbox-grid">
                         <legend>"Fields the applicant may change"</legend>
@@ -319,7 +299,7 @@ fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
             </details>
             <details class="decision">
                 <summary data-testid="reject-toggle">"Reject"</summary>
-                {move || general(&reject_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                {move || general_error(&reject_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <ActionForm action=actions.reject attr:class="form" attr:data-testid="reject-form">
                     <input type="hidden" name="id" value=reject_id/>
                     <div class="field" class:field-invalid=move || field_error(&reject_error.get(), "reason").is_some()>

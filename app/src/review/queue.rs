@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::{list_applications, queue_counts, QueuePageData};
 use crate::applications::Status;
-use crate::components::StatusBadge;
+use crate::components::{href_with_query, StatusBadge};
 use crate::format;
 
 /// How often the console asks whether the queue changed. Polling a cheap
@@ -18,29 +18,10 @@ use crate::format;
 const POLL_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 fn query_string(status: &str, q: &str, after: &str) -> String {
-    let mut parts = Vec::new();
-    for (key, value) in [("status", status), ("q", q), ("after", after)] {
-        if !value.is_empty() {
-            parts.push(format!("{key}={}", urlencode(value)));
-        }
-    }
-    if parts.is_empty() {
-        "/admin/applications".into()
-    } else {
-        format!("/admin/applications?{}", parts.join("&"))
-    }
-}
-
-fn urlencode(value: &str) -> String {
-    value
-        .bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    href_with_query(
+        "/admin/applications",
+        &[("status", status), ("q", q), ("after", after)],
+    )
 }
 
 #[component]
