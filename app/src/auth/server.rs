@@ -131,11 +131,18 @@ fn bad_link() -> AppError {
 /// appended to the query: inside the write transaction it is
 /// [`crate::server::Db::for_update_of`], so on PostgreSQL a second use of the
 /// same link waits for the first and then finds it used, as on SQLite.
+/// A usable set-password link: whose it is and until when.
+struct LoadedLink {
+    user_id: String,
+    email: String,
+    expires_at: i64,
+}
+
 async fn load_link(
     executor: impl sqlx::Executor<'_, Database = sqlx::Any>,
     token: &str,
     lock: &str,
-) -> Result<(String, String), AppError> {
+) -> Result<LoadedLink, AppError> {
     if !tokens::looks_valid(token) {
         return Err(bad_link());
     }
@@ -162,19 +169,20 @@ async fn load_link(
     if row.text("status")? == "deactivated" {
         return Err(bad_link());
     }
-    Ok((row.text("user_id")?, row.text("email")?))
+    Ok(LoadedLink {
+        user_id: row.text("user_id")?,
+        email: row.text("email")?,
+        expires_at: row.int("expires_at")?,
+    })
 }
 
 pub async fn link_info(token: &str) -> Result<LinkInfo, AppError> {
     let st = state()?;
-    let (_, email) = load_link(st.db.pool(), token, "").await?;
-    let expires_at: i64 =
-        sqlx::query_scalar("SELECT expires_at FROM user_token WHERE token_hash = $1")
-            .bind(tokens::hash(token))
-            .fetch_one(st.db.pool())
-            .await
-            .context("failed to read the link's expiry")?;
-    Ok(LinkInfo { email, expires_at })
+    let link = load_link(st.db.pool(), token, "").await?;
+    Ok(LinkInfo {
+        email: link.email,
+        expires_at: link.expires_at,
+    })
 }
 
 pub async fn set_password(token: &str, password: String, confirm: &str) -> Result<(), AppError> {
@@ -197,7 +205,9 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
         .begin_write()
         .await
         .context("failed to start a transaction")?;
-    let (user_id, _) = load_link(&mut *tx, token, &st.db.for_update_of("t")).await?;
+    let user_id = load_link(&mut *tx, token, &st.db.for_update_of("t"))
+        .await?
+        .user_id;
     let used =
         sqlx::query("UPDATE user_token SET used_at = $2 WHERE token_hash = $1 AND used_at IS NULL")
             .bind(tokens::hash(token))
