@@ -10,6 +10,9 @@ use crate::applications::{ApplyPage, StatusPage};
 use crate::attendees::AttendeesPage;
 use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
 use crate::billing::BillingPage;
+use crate::catalog::{
+    AdminCatalogPage, AdminServiceEditPage, CatalogPage, OrdersPage, ServicePage,
+};
 use crate::error::AppError;
 use crate::org::{OrgDetailsPage, OrgHomePage};
 use crate::profile::{ForgotPasswordPage, ProfilePage};
@@ -103,6 +106,11 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/details") view=|| view! { <Gate role=Role::CustomerAdmin><OrgDetailsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/catalog") view=|| view! { <Gate role=Role::CustomerAdmin><CatalogPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/catalog/:id") view=|| view! { <Gate role=Role::CustomerAdmin><ServicePage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/orders") view=|| view! { <Gate role=Role::CustomerAdmin><OrdersPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/catalog") view=|| view! { <Gate role=Role::SystemAdmin><AdminCatalogPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/catalog/:id") view=|| view! { <Gate role=Role::SystemAdmin><AdminServiceEditPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/support") view=|| view! { <Gate role=Role::SystemAdmin><AdminSupportPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/contact") view=ContactPage/>
@@ -125,6 +133,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                     Role::SystemAdmin => view! {
                         <A href="/admin/applications">"Applications"</A>
                         <A href="/admin/organizations">"Organizations"</A>
+                        <A href="/admin/catalog">"Catalog"</A>
                         <A href="/admin/outbox">"Outbox"</A>
                         <A href="/admin/audit">"Audit trail"</A>
                         <A href="/admin/support">"Support"</A>
@@ -132,6 +141,8 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                     .into_any(),
                     Role::CustomerAdmin => view! {
                         <A href="/org" exact=true>"Organization"</A>
+                        <A href="/org/catalog">"Catalog"</A>
+                        <A href="/org/orders">"Orders"</A>
                         <A href="/org/attendees">"Attendees"</A>
                         <A href="/org/billing">"Billing accounts"</A>
                         <A href="/support">"Support"</A>

@@ -364,6 +364,59 @@ choice_enum!(OrgSize, "Organization size", {
     Enterprise => ("1000+", "1,000 or more people"),
 });
 
+choice_enum!(ServiceKind, "Kind", {
+    Course => ("course", "Course"),
+    Service => ("service", "Service"),
+});
+
+choice_enum!(DeliveryMode, "Delivery mode", {
+    InPerson => ("in_person", "In person"),
+    Online => ("online", "Online"),
+    Hybrid => ("hybrid", "Hybrid"),
+});
+
+/// A catalog entry's title.
+pub fn service_title(value: &str) -> Result<String, String> {
+    let value = text(value, "Title", 3, 150, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Title must contain letters or digits.".into());
+    }
+    Ok(value)
+}
+
+pub fn service_description(value: &str) -> Result<String, String> {
+    text(value, "Description", 10, 5000, true)
+}
+
+/// A free-form category such as "Leadership"; the catalog's filter lists
+/// the ones in use.
+pub fn category(value: &str) -> Result<String, String> {
+    let value = text(value, "Category", 2, 60, false)?;
+    if !has_alphanumeric(&value) {
+        return Err("Category must contain letters or digits.".into());
+    }
+    Ok(value)
+}
+
+/// A whole number typed into a field, within `min..=max`.
+pub fn whole_number(value: &str, label: &str, min: i64, max: i64) -> Result<i64, String> {
+    let value = value.trim();
+    if value.is_empty() {
+        return Err(format!("{label} is required."));
+    }
+    match value.parse::<i64>() {
+        Ok(n) if (min..=max).contains(&n) => Ok(n),
+        _ => Err(format!(
+            "{label} must be a whole number from {min} to {max}."
+        )),
+    }
+}
+
+/// An optional note to the operator.
+pub fn note(value: &str) -> Result<String, String> {
+    text(value, "Note", 0, 1000, true)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

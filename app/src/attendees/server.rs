@@ -285,6 +285,23 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
         .begin_write()
         .await
         .context("failed to start a transaction")?;
+    // Course applications keep naming the people they were for, so someone
+    // who was ever on one stays in the list.
+    let on_applications: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM course_application_attendee c
+         JOIN attendee a ON a.attendee_id = c.attendee_id
+         WHERE c.attendee_id = $1 AND a.organization_id = $2",
+    )
+    .bind(id)
+    .bind(&customer.organization_id)
+    .fetch_one(&mut *tx)
+    .await
+    .context("failed to check the attendee's course applications")?;
+    if on_applications > 0 {
+        return Err(AppError::Conflict(
+            "This attendee is named on a course application and cannot be deleted.".into(),
+        ));
+    }
     let deleted =
         sqlx::query("DELETE FROM attendee WHERE attendee_id = $1 AND organization_id = $2")
             .bind(id)

@@ -57,6 +57,9 @@ pub struct Settings {
     pub mail_max_attempts: i64,
     /// Wait before the second attempt; it doubles each time (capped at an hour).
     pub mail_retry_seconds: i64,
+    /// The operator's IANA time zone: course dates are shown in it to system
+    /// administrators and to organizations that have not chosen their own.
+    pub operator_time_zone: String,
 }
 
 const DEFAULTS: &[(&str, &str)] = &[
@@ -77,6 +80,7 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("mail_from", "Coursegate <no-reply@example.com>"),
     ("mail_max_attempts", "5"),
     ("mail_retry_seconds", "30"),
+    ("operator_time_zone", "Europe/Helsinki"),
 ];
 
 impl Settings {
@@ -161,6 +165,12 @@ impl Settings {
                 self.first_admin_email
             ));
         }
+        if super::tz::zone(&self.operator_time_zone).is_none() {
+            return Err(format!(
+                "COURSEGATE_OPERATOR_TIME_ZONE={:?} is not a time zone; use an IANA name such as Europe/Helsinki",
+                self.operator_time_zone
+            ));
+        }
         Ok(())
     }
 
@@ -203,6 +213,7 @@ mod tests {
             mail_from: "Coursegate <no-reply@example.com>".into(),
             mail_max_attempts: 5,
             mail_retry_seconds: 30,
+            operator_time_zone: "Europe/Helsinki".into(),
         }
     }
 

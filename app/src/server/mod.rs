@@ -8,9 +8,11 @@ pub mod config;
 pub mod db;
 pub mod delivery;
 pub mod http;
+pub mod ledger;
 pub mod mail;
 pub mod normalize;
 pub mod tokens;
+pub mod tz;
 
 use std::sync::Arc;
 

@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod commerce;
+
 use std::net::SocketAddr;
 use std::sync::Arc;
 
