@@ -13,6 +13,10 @@ use crate::billing::BillingPage;
 use crate::catalog::{
     AdminCatalogPage, AdminServiceEditPage, CatalogPage, OrdersPage, ServicePage,
 };
+use crate::courses::{
+    AdminCourseApplicationPage, AdminCourseApplicationsPage, CourseApplicationPage,
+    CourseApplicationsPage, NewCourseApplicationPage,
+};
 use crate::error::AppError;
 use crate::org::{OrgDetailsPage, OrgHomePage};
 use crate::profile::{ForgotPasswordPage, ProfilePage};
@@ -109,6 +113,11 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/org/catalog") view=|| view! { <Gate role=Role::CustomerAdmin><CatalogPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/catalog/:id") view=|| view! { <Gate role=Role::CustomerAdmin><ServicePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/orders") view=|| view! { <Gate role=Role::CustomerAdmin><OrdersPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/courses") view=|| view! { <Gate role=Role::CustomerAdmin><CourseApplicationsPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/courses/new") view=|| view! { <Gate role=Role::CustomerAdmin><NewCourseApplicationPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/courses/:id") view=|| view! { <Gate role=Role::CustomerAdmin><CourseApplicationPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/courses") view=|| view! { <Gate role=Role::SystemAdmin><AdminCourseApplicationsPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/courses/:id") view=|| view! { <Gate role=Role::SystemAdmin><AdminCourseApplicationPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/catalog") view=|| view! { <Gate role=Role::SystemAdmin><AdminCatalogPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/catalog/:id") view=|| view! { <Gate role=Role::SystemAdmin><AdminServiceEditPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
@@ -134,6 +143,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/admin/applications">"Applications"</A>
                         <A href="/admin/organizations">"Organizations"</A>
                         <A href="/admin/catalog">"Catalog"</A>
+                        <A href="/admin/courses">"Course applications"</A>
                         <A href="/admin/outbox">"Outbox"</A>
                         <A href="/admin/audit">"Audit trail"</A>
                         <A href="/admin/support">"Support"</A>
@@ -143,6 +153,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/org" exact=true>"Organization"</A>
                         <A href="/org/catalog">"Catalog"</A>
                         <A href="/org/orders">"Orders"</A>
+                        <A href="/org/courses">"Courses"</A>
                         <A href="/org/attendees">"Attendees"</A>
                         <A href="/org/billing">"Billing accounts"</A>
                         <A href="/support">"Support"</A>

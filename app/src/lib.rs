@@ -11,6 +11,7 @@ pub mod auth;
 pub mod billing;
 pub mod catalog;
 pub mod components;
+pub mod courses;
 pub mod error;
 pub mod format;
 mod layout;
