@@ -13,6 +13,9 @@ use common::{random_key, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
+/// Form fields and the titles the catalog should answer with.
+type Form<'a> = &'a [(&'a str, &'a str)];
+
 async fn setup() -> (TestApp, Client, Client) {
     let app = TestApp::spawn().await;
     let admin = app.admin("catalog@operator.example").await;
@@ -208,7 +211,7 @@ async fn customers_see_published_services_only_and_filters_narrow_the_list() {
 
     let day_between = local_in_days(45);
     let day_between = &day_between[..10];
-    let cases: &[(&[(&str, &str)], &[&str])] = &[
+    let cases: &[(Form, &[&str])] = &[
         (&[("filter[q]", "SPREADSHEET")], &["Spreadsheet basics"]),
         (
             &[("filter[q]", "real cases")],
@@ -583,4 +586,68 @@ async fn the_editor_keeps_capacity_above_seats_taken() {
     // The earlier order keeps its price.
     let (_, body) = app.call(&customer, "org/orders/list", &[]).await;
     assert_eq!(body["rows"][0]["unit_price_minor"], 125_000);
+}
+
+#[tokio::test]
+async fn dates_follow_the_organizations_time_zone() {
+    let (app, admin, customer) = setup().await;
+    let service = published_service(&app, &admin, "Leading hybrid teams", &[]).await;
+    let (status, body) = app.call(&customer, "org/time_zone/get", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body["chosen"], "");
+    assert_eq!(body["operator"], "Europe/Helsinki");
+    assert!(body["available"]
+        .as_array()
+        .is_some_and(|zones| zones.iter().any(|z| z == "America/New_York")));
+
+    for bad in ["Mars/Olympus", "'; DROP TABLE organization; --"] {
+        let (status, body) = app
+            .call(&customer, "org/time_zone/update", &[("time_zone", bad)])
+            .await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    }
+    let (status, _) = app
+        .call(&admin, "org/time_zone/update", &[("time_zone", "UTC")])
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, body) = app
+        .call(
+            &customer,
+            "org/time_zone/update",
+            &[("time_zone", "America/New_York")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, body) = app
+        .call(&customer, "org/catalog/get", &[("id", &service)])
+        .await;
+    let starts = body["service"]["starts"].as_str().unwrap_or_default();
+    assert!(
+        starts.ends_with("EST") || starts.ends_with("EDT"),
+        "{starts}"
+    );
+    // The operator still sees its own zone.
+    let (_, body) = app.call(&admin, "admin/catalog/list", &[]).await;
+    let starts = body["rows"][0]["service"]["starts"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        starts.ends_with("EET") || starts.ends_with("EEST"),
+        "{starts}"
+    );
+    // Empty goes back to the operator's zone.
+    let (status, _) = app
+        .call(&customer, "org/time_zone/update", &[("time_zone", "")])
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, body) = app.call(&customer, "org/time_zone/get", &[]).await;
+    assert_eq!(body["chosen"], "");
+    assert_eq!(
+        app.scalar_i64(
+            "SELECT COUNT(*) FROM audit_log WHERE action = 'organization.time_zone_updated'"
+        )
+        .await,
+        2
+    );
 }

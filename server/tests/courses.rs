@@ -52,6 +52,10 @@ async fn world(capacity: &str) -> World {
     }
 }
 
+/// Course, billing account, checked attendees and the field that should
+/// carry the message.
+type BadCase<'a> = (&'a str, &'a str, Vec<(usize, &'a str)>, &'a str);
+
 fn field<'a>(body: &'a Value, name: &str) -> Option<&'a str> {
     body["Validation"]
         .as_array()?
@@ -262,7 +266,7 @@ async fn bad_applications_are_refused_and_store_nothing() {
     let other_account = billing_account(&w.app, &other, "Beta HQ").await;
     let ada = w.ada.as_str();
 
-    let cases: Vec<(&str, &str, Vec<(usize, &str)>, &str)> = vec![
+    let cases: Vec<BadCase> = vec![
         (
             w.course.as_str(),
             w.account.as_str(),

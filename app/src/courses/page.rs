@@ -127,15 +127,12 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
             navigate(&format!("/org/courses/{id}"), Default::default());
         }
     });
-    let data = Resource::new(
-        move || q(),
-        |q| async move {
-            let courses = open_courses().await?;
-            let accounts = list_billing_accounts(false).await?;
-            let attendees = list_attendees(q, String::new()).await?;
-            Ok::<_, AppError>((courses, accounts, attendees))
-        },
-    );
+    let data = Resource::new(q, |q| async move {
+        let courses = open_courses().await?;
+        let accounts = list_billing_accounts(false).await?;
+        let attendees = list_attendees(q, String::new()).await?;
+        Ok::<_, AppError>((courses, accounts, attendees))
+    });
     let key = SharedValue::new(random_key).into_inner();
     let error = Signal::derive(move || error_of(apply.value()));
     view! {

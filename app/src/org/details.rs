@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
-use super::{org_home, OrgOverview};
+use super::{org_home, OrgOverview, TimeZoneCard};
 use crate::components::field_error;
 use crate::error::AppError;
 
@@ -174,6 +174,7 @@ pub fn OrgDetailsPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
+            <TimeZoneCard/>
         </section>
     }
 }

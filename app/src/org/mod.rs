@@ -1,8 +1,10 @@
 //! The Customer admin's home: the organization as the operator knows it.
 
 mod details;
+mod time_zone;
 
 pub use details::{OrgDetailsInput, OrgDetailsPage};
+pub use time_zone::{get_time_zone, update_time_zone, TimeZoneCard, TimeZoneSetting};
 
 use leptos::prelude::*;
 use leptos_meta::Title;
