@@ -160,3 +160,45 @@ export async function claim(page: Page): Promise<void> {
   await expect(page.getByTestId('decisions')).toBeVisible();
   await expect(page.getByTestId('status-badge')).toHaveText('In review');
 }
+
+/** Full-page screenshots at the desktop size (1280×800) and a phone size
+ * (390×844). */
+export async function shotBoth(e2e: E2E, page: Page, step: string): Promise<void> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await e2e.shot(page, `${step}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await e2e.shot(page, `${step}-390`);
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+export type Customer = { page: Page; data: Applicant; password: string };
+
+/** An organization applies through the form, the signed-in administrator on
+ * `admin` approves it, and its contact person sets a password and signs in
+ * in a browser context of their own. */
+export async function approvedCustomer(e2e: E2E, admin: Page, tag: string): Promise<Customer> {
+  const data = newApplicant(tag);
+  const context = await e2e.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await e2e.newPage(context, `customer-${tag}`);
+  await open(page, '/apply');
+  await fillApplication(page, data);
+  await page.getByTestId('apply-submit').click();
+  await expect(page).toHaveURL(/\/status\/[A-Za-z0-9_-]+$/);
+
+  await openApplication(admin, data);
+  await claim(admin);
+  await admin.getByTestId('approve-button').click();
+  await expect(admin.getByTestId('status-badge')).toHaveText('Approved');
+  await open(admin, '/admin/outbox');
+  const mail = admin.locator(`[data-testid="mail"][data-kind="invitation"][data-to="${data.contact_email}"]`);
+  await expect(mail).toHaveCount(1);
+  await mail.getByText('Show message').click();
+  const link = mail.getByTestId('mail-link').filter({ hasText: '/set-password/' });
+  const invitationPath = pathOf((await link.getAttribute('href')) ?? '');
+
+  const password = `customer-e2e-${Date.now()}`;
+  await open(page, invitationPath);
+  await setPassword(page, data.contact_email, password);
+  await signIn(page, data.contact_email, password, '/org');
+  return { page, data, password };
+}

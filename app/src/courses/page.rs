@@ -361,7 +361,7 @@ fn ApplicationView(
                 <h2>"Attendees"</h2>
                 <ul class="plain-list" data-testid="course-attendees">
                     {application.attendees.iter().map(|a| view! {
-                        <li>{a.name.clone()} <span class="muted">{format!(" {} · {}", a.email, a.job_title)}</span></li>
+                        <li>{a.name.clone()} <span class="muted">{if a.job_title.is_empty() { format!(" {}", a.email) } else { format!(" {} · {}", a.email, a.job_title) }}</span></li>
                     }).collect_view()}
                 </ul>
             </div>

@@ -1,0 +1,138 @@
+// Story: the operator puts a course and a service in the catalog; a Customer
+// admin adds a billing account and attendees, buys the service, applies for
+// the course with two attendees; the operator accepts the application and
+// the customer sees the decision and what it cost.
+
+import { expect, open, test } from './fixtures';
+import { approvedCustomer, shotBoth, signedInAdmin } from './flows';
+import type { Page } from '@playwright/test';
+
+/** A `datetime-local` value `days` from now (the browser's zone is UTC,
+ * the operator's Helsinki: the exact hour does not matter here). */
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+}
+
+async function createService(
+  admin: Page,
+  fields: { kind: string; title: string; category: string; price: string; capacity: string; dated: boolean },
+): Promise<void> {
+  await open(admin, '/admin/catalog/new');
+  await admin.getByTestId('service-kind').selectOption(fields.kind);
+  await admin.getByTestId('service-title-input').fill(fields.title);
+  await admin.getByTestId('service-category').fill(fields.category);
+  await admin
+    .getByTestId('service-description')
+    .fill('Practical sessions with real cases from the participants’ own teams.');
+  if (fields.dated) {
+    await admin.getByTestId('service-starts').fill(inDays(40));
+    await admin.getByTestId('service-ends').fill(inDays(41));
+    await admin.getByTestId('service-deadline').fill(inDays(30));
+  }
+  await admin.getByTestId('service-capacity').fill(fields.capacity);
+  await admin.getByTestId('service-price-input').fill(fields.price);
+  await admin.getByTestId('service-save').click();
+  await expect(admin).toHaveURL(/\/admin\/catalog\/[0-9a-f-]{36}$/);
+  await expect(admin.getByTestId('service-edit-status')).toContainText('draft');
+}
+
+async function publish(admin: Page, title: string): Promise<void> {
+  await open(admin, '/admin/catalog?status=draft');
+  const row = admin.getByTestId('admin-service-row').filter({ hasText: title });
+  await row.getByTestId('service-published').click();
+  await expect(admin.getByTestId('admin-service-row').filter({ hasText: title })).toHaveCount(0);
+}
+
+test('a customer buys, applies for a course with two attendees, and the operator accepts', async ({ e2e }) => {
+  const admin = await signedInAdmin(e2e);
+  const stamp = Date.now();
+  const course = `E2E Leading hybrid teams ${stamp}`;
+  const service = `E2E Coaching hours ${stamp}`;
+
+  // The operator's catalog editor.
+  await createService(admin, { kind: 'course', title: course, category: 'Leadership', price: '1250', capacity: '12', dated: true });
+  await shotBoth(e2e, admin, 'admin-service-created');
+  await createService(admin, { kind: 'service', title: service, category: 'Coaching', price: '180', capacity: '', dated: false });
+  await publish(admin, course);
+  await publish(admin, service);
+  await open(admin, '/admin/catalog');
+  await expect(admin.getByTestId('admin-service-row').filter({ hasText: course })).toContainText('published');
+  await shotBoth(e2e, admin, 'admin-catalog');
+
+  const { page: customer } = await approvedCustomer(e2e, admin, 'workspace');
+
+  // A billing account first: purchases need one.
+  await open(customer, '/org/billing');
+  await customer.getByTestId('billing-name').fill('Head office');
+  await customer.getByTestId('billing-address').fill('Testikatu 1\n00100 Helsinki');
+  await customer.getByTestId('billing-vat').fill('FI12345678');
+  await customer.getByTestId('billing-save').click();
+  await expect(customer.getByTestId('billing-row').filter({ hasText: 'Head office' })).toBeVisible();
+  await shotBoth(e2e, customer, 'billing');
+
+  // Two attendees.
+  await open(customer, '/org/attendees');
+  for (const [name, email] of [
+    ['Ada Lovelace', `ada-${stamp}@example.com`],
+    ['Bob Builder', `bob-${stamp}@example.com`],
+  ]) {
+    await customer.getByTestId('attendee-name').fill(name);
+    await customer.getByTestId('attendee-email').fill(email);
+    await customer.getByTestId('attendee-save').click();
+    await expect(customer.getByTestId('attendee-row').filter({ hasText: name })).toBeVisible();
+  }
+
+  // The catalog: search finds the service; buy two units of it.
+  await open(customer, '/org/catalog');
+  await expect(customer.getByTestId('catalog-item').filter({ hasText: course })).toBeVisible();
+  await shotBoth(e2e, customer, 'catalog');
+  await customer.getByTestId('catalog-search').fill(`Coaching hours ${stamp}`);
+  await customer.getByTestId('catalog-apply').click();
+  await expect(customer.getByTestId('catalog-item')).toHaveCount(1);
+  await customer.getByRole('link', { name: service }).click();
+  await expect(customer.getByTestId('service-title')).toHaveText(service);
+  await customer.getByTestId('purchase-quantity').fill('2');
+  await expect(customer.getByTestId('purchase-total')).toContainText('EUR 360.00');
+  await shotBoth(e2e, customer, 'service-detail');
+  await customer.getByTestId('purchase-submit').click();
+  await expect(customer.getByTestId('purchase-done')).toBeVisible();
+  await open(customer, '/org/orders');
+  await expect(customer.getByTestId('order-row').filter({ hasText: service })).toContainText('EUR 451.80');
+  await shotBoth(e2e, customer, 'orders');
+
+  // Apply for the course with both attendees.
+  await open(customer, '/org/catalog');
+  await customer.getByRole('link', { name: course }).click();
+  await customer.getByTestId('service-apply').click();
+  await expect(customer).toHaveURL(/\/org\/courses\/new\?service=/);
+  await expect(customer.getByTestId('course-service')).toHaveValue(/[0-9a-f-]{36}/);
+  await customer.getByTestId('course-attendee').nth(0).check();
+  await customer.getByTestId('course-attendee').nth(1).check();
+  await shotBoth(e2e, customer, 'course-apply');
+  await customer.getByTestId('course-submit').click();
+  await expect(customer).toHaveURL(/\/org\/courses\/[0-9a-f-]{36}$/);
+  await expect(customer.getByTestId('course-detail-status')).toHaveText('Submitted');
+  await expect(customer.getByTestId('course-places')).toHaveText('2');
+  await shotBoth(e2e, customer, 'course-submitted');
+  const applicationPath = new URL(customer.url()).pathname;
+
+  // The operator accepts it.
+  await open(admin, '/admin/courses');
+  const row = admin.getByTestId('course-row').filter({ hasText: course });
+  await expect(row).toHaveCount(1);
+  await shotBoth(e2e, admin, 'admin-course-queue');
+  await row.getByRole('link', { name: course }).click();
+  await admin.getByTestId('decision-accept').check();
+  await shotBoth(e2e, admin, 'admin-course-decide');
+  await admin.getByTestId('decision-submit').click();
+  await expect(admin.getByTestId('course-detail-status')).toHaveText('Accepted');
+
+  // The customer sees the decision and the course fee for both places.
+  await open(customer, applicationPath);
+  await expect(customer.getByTestId('course-detail-status')).toHaveText('Accepted');
+  await expect(customer.getByTestId('course-fee')).toContainText('EUR 2,500.00');
+  await shotBoth(e2e, customer, 'course-accepted');
+  await open(customer, '/org/courses');
+  await expect(customer.getByTestId('course-row').filter({ hasText: course })).toContainText('Accepted');
+  await shotBoth(e2e, customer, 'courses');
+});
