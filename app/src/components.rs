@@ -54,6 +54,19 @@ pub fn error_of<T: Clone + Send + Sync + 'static>(
     value.get().and_then(Result::err)
 }
 
+/// A counter that moves each time an action completes successfully. Lists
+/// and details refetch on it rather than on the action's version, so a
+/// failed submission does not rebuild the form that shows its messages.
+pub fn successes<T, E>(value: impl Get<Value = Option<Result<T, E>>> + 'static) -> RwSignal<u32> {
+    let count = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if matches!(value.get(), Some(Ok(_))) {
+            count.update(|n| *n += 1);
+        }
+    });
+    count
+}
+
 /// The message for one field of a failed submission.
 pub fn field_error(error: &Option<AppError>, field: &str) -> Option<String> {
     error

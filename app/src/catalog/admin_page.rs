@@ -10,7 +10,7 @@ use super::{
     admin_get_service, admin_list_services, AdminServiceList, AdminServiceRow, CreateService,
     ServiceEdit, ServiceInput, SetServiceStatus, UpdateService,
 };
-use crate::components::{error_of, field_error, general_error, href_with_query};
+use crate::components::{error_of, field_error, general_error, href_with_query, successes};
 use crate::error::AppError;
 use crate::money;
 use crate::validate::{DeliveryMode, ServiceKind};
@@ -155,6 +155,7 @@ pub fn AdminServiceEditPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let create = ServerAction::<CreateService>::new();
     let update = ServerAction::<UpdateService>::new();
+    let saved = successes(update.value());
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(new_id)) = create.value().get() {
@@ -162,7 +163,7 @@ pub fn AdminServiceEditPage() -> impl IntoView {
         }
     });
     let loaded = Resource::new(
-        move || (id(), update.version().get()),
+        move || (id(), saved.get()),
         |(id, _)| async move {
             if id == "new" {
                 Ok(None)
@@ -175,6 +176,9 @@ pub fn AdminServiceEditPage() -> impl IntoView {
         <Title text="Edit service — Coursegate"/>
         <section class="page narrow">
             <p><A href="/admin/catalog">"← Service catalog"</A></p>
+            {move || matches!(update.value().get(), Some(Ok(_))).then(|| view! {
+                <div class="banner banner-success" role="status" data-testid="service-saved">"Saved."</div>
+            })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -211,8 +215,6 @@ fn ServiceForm(
             None
         }
     });
-    let saved =
-        move || update.version().get() > since.1 && matches!(update.value().get(), Some(Ok(_)));
     let zone = edit
         .as_ref()
         .map(|e| e.time_zone.clone())
@@ -230,7 +232,6 @@ fn ServiceForm(
     let fields = view! { <ServiceFields values zone error/> };
     match edit {
         Some(edit) => view! {
-            {move || saved().then(|| view! { <div class="banner banner-success" role="status" data-testid="service-saved">"Saved."</div> })}
             {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
             <ActionForm action=update attr:class="form" attr:data-testid="service-form">
                 <input type="hidden" name="id" value=edit.service_id/>

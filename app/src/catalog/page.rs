@@ -10,7 +10,7 @@ use super::{
     get_service, list_catalog, CatalogFilter, Purchase, Service, ServiceDetail, ServiceList,
 };
 use crate::billing::list_billing_accounts;
-use crate::components::{field_error, general_error, href_with_query, random_key};
+use crate::components::{field_error, general_error, href_with_query, random_key, successes};
 use crate::money;
 use crate::validate::DeliveryMode;
 
@@ -207,14 +207,17 @@ pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let purchase = ServerAction::<Purchase>::new();
-    let detail = Resource::new(
-        move || (id(), purchase.version().get()),
-        |(id, _)| get_service(id),
-    );
+    let bought = successes(purchase.value());
+    let detail = Resource::new(move || (id(), bought.get()), |(id, _)| get_service(id));
     view! {
         <Title text="Service — Coursegate"/>
         <section class="page wide">
             <p><A href="/org/catalog">"← Catalog"</A></p>
+            {move || matches!(purchase.value().get(), Some(Ok(_))).then(|| view! {
+                <div class="banner banner-success" role="status" data-testid="purchase-done">
+                    "Order confirmed. " <A href="/org/orders">"See your orders"</A>
+                </div>
+            })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match detail.await {
@@ -315,13 +318,8 @@ fn PurchaseCard(service: Service, purchase: ServerAction<Purchase>) -> impl Into
         <div class="card">
             <h2>{if service.kind == "course" { "Buy seats" } else { "Buy" }}</h2>
             {move || match result() {
-                Some(Ok(_)) => Some(view! {
-                    <div class="banner banner-success" role="status" data-testid="purchase-done">
-                        "Order confirmed. " <A href="/org/orders">"See your orders"</A>
-                    </div>
-                }.into_any()),
-                Some(Err(e)) => general_error(&Some(e)).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="purchase-error">{m}</div> }.into_any()),
-                None => None,
+                Some(Err(e)) => general_error(&Some(e)).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="purchase-error">{m}</div> }),
+                _ => None,
             }}
             <Transition fallback=|| view! { <p class="muted">"Loading billing accounts…"</p> }>
                 {move || {

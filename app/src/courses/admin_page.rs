@@ -12,7 +12,7 @@ use super::{
     admin_get_course_application, admin_list_course_applications, CourseApplication,
     DecideCourseApplication, MarkAttendance, STATUSES,
 };
-use crate::components::{error_of, field_error, general_error, href_with_query};
+use crate::components::{error_of, field_error, general_error, href_with_query, successes};
 
 #[component]
 pub fn AdminCourseApplicationsPage() -> impl IntoView {
@@ -57,8 +57,10 @@ pub fn AdminCourseApplicationPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let decide = ServerAction::<DecideCourseApplication>::new();
     let attendance = ServerAction::<MarkAttendance>::new();
+    let decided = successes(decide.value());
+    let marked = successes(attendance.value());
     let loaded = Resource::new(
-        move || (id(), decide.version().get(), attendance.version().get()),
+        move || (id(), decided.get(), marked.get()),
         |(id, _, _)| admin_get_course_application(id),
     );
     view! {

@@ -16,7 +16,9 @@ use super::{
 };
 use crate::attendees::{list_attendees, Attendee};
 use crate::billing::list_billing_accounts;
-use crate::components::{error_of, field_error, general_error, href_with_query, random_key};
+use crate::components::{
+    error_of, field_error, general_error, href_with_query, random_key, successes,
+};
 use crate::error::AppError;
 use crate::money;
 
@@ -247,8 +249,10 @@ pub fn CourseApplicationPage() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let change = ServerAction::<ChangeAttendees>::new();
     let withdraw = ServerAction::<WithdrawCourseApplication>::new();
+    let changed = successes(change.value());
+    let withdrawn = successes(withdraw.value());
     let loaded = Resource::new(
-        move || (id(), change.version().get(), withdraw.version().get()),
+        move || (id(), changed.get(), withdrawn.get()),
         |(id, _, _)| async move {
             let application = get_course_application(id).await?;
             let attendees = list_attendees(String::new(), String::new()).await?;
