@@ -53,7 +53,9 @@ fn this_month() -> String {
 }
 
 fn int(value: &Value) -> i64 {
-    value.as_i64().unwrap_or_else(|| panic!("not an integer: {value}"))
+    value
+        .as_i64()
+        .unwrap_or_else(|| panic!("not an integer: {value}"))
 }
 
 /// Every line the filters select, following `next` to the end.
@@ -117,7 +119,10 @@ async fn lines_and_totals_agree(
     let mut grouped = std::collections::BTreeMap::new();
     for line in &lines {
         let key = (
-            line["billing_account_id"].as_str().unwrap_or("").to_string(),
+            line["billing_account_id"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
             line["month"].as_str().unwrap_or("").to_string(),
             line["currency"].as_str().unwrap_or("").to_string(),
         );
@@ -144,13 +149,12 @@ async fn lines_and_totals_agree(
 }
 
 async fn ids_of(app: &TestApp, email: &str) -> (String, String) {
-    let row: (String, String) = sqlx::query_as(
-        "SELECT organization_id, user_id FROM app_user WHERE email = $1",
-    )
-    .bind(email)
-    .fetch_one(app.state.db.pool())
-    .await
-    .expect("user");
+    let row: (String, String) =
+        sqlx::query_as("SELECT organization_id, user_id FROM app_user WHERE email = $1")
+            .bind(email)
+            .fetch_one(app.state.db.pool())
+            .await
+            .expect("user");
     row
 }
 
@@ -365,7 +369,11 @@ async fn bad_filters_are_explained_field_by_field() {
         (&[("account", long.as_str())], "account"),
         (&[("service", "no-such-service")], "service"),
     ];
-    for endpoint in ["org/expenses/list", "org/expenses/totals", "org/expenses/export"] {
+    for endpoint in [
+        "org/expenses/list",
+        "org/expenses/totals",
+        "org/expenses/export",
+    ] {
         for (form, name) in cases {
             let (status, body) = app.call(alpha, endpoint, form).await;
             assert_eq!(
@@ -516,7 +524,9 @@ async fn the_csv_export_opens_correctly_in_a_spreadsheet() {
     let account = billing_account(app, alpha, "@Finance +ops").await;
     let order = buy_ok(app, alpha, &service, &account, "2").await;
     buy_ok(app, alpha, &formula, &account, "1").await;
-    let (status, _) = app.call(alpha, "org/orders/cancel", &[("id", &order)]).await;
+    let (status, _) = app
+        .call(alpha, "org/orders/cancel", &[("id", &order)])
+        .await;
     assert_eq!(status, StatusCode::OK);
 
     let (status, body) = app.call(alpha, "org/expenses/export", &[]).await;
@@ -528,9 +538,8 @@ async fn the_csv_export_opens_correctly_in_a_spreadsheet() {
     // RFC 4180: the comma and the doubled quotes stay inside one cell.
     assert!(text.contains("\"Data, \"\"Deep\"\" Dive\""), "{text}");
 
-    let mut reader = csv::ReaderBuilder::new().from_reader(
-        text.trim_start_matches('\u{feff}').as_bytes(),
-    );
+    let mut reader =
+        csv::ReaderBuilder::new().from_reader(text.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = reader
         .headers()
         .expect("header")
@@ -555,10 +564,7 @@ async fn the_csv_export_opens_correctly_in_a_spreadsheet() {
     assert_eq!(&refund[col("currency")], "EUR");
     assert_eq!(&refund[col("billing_account")], "'@Finance +ops");
     let formula_row = &rows[1];
-    assert_eq!(
-        &formula_row[col("service")],
-        "'=HYPERLINK(\"x\") course"
-    );
+    assert_eq!(&formula_row[col("service")], "'=HYPERLINK(\"x\") course");
     assert!(formula_row[col("description")].starts_with("1 × seat: =HYPERLINK"));
     assert_eq!(&formula_row[col("unit_price")], "1250.00");
     assert_eq!(&rows[2][col("gross")], "3137.50");
@@ -676,8 +682,14 @@ async fn the_dashboard_sums_figures_links_them_and_draws_the_charts() {
     assert_eq!(empty["months"].as_array().map(Vec::len), Some(12));
     assert_eq!(empty["spend_by_month"].as_array().map(Vec::len), Some(0));
     let html = get_html(app, alpha, "/org").await;
-    assert!(html.contains("data-testid=\"spend-empty\""), "spend empty state");
-    assert!(html.contains("data-testid=\"seats-empty\""), "seats empty state");
+    assert!(
+        html.contains("data-testid=\"spend-empty\""),
+        "spend empty state"
+    );
+    assert!(
+        html.contains("data-testid=\"seats-empty\""),
+        "seats empty state"
+    );
     assert_eq!(count(&html, "-bar\""), 0);
     assert!(!html.contains("NaN"));
     assert!(html.contains("data-testid=\"org-name\""));
@@ -776,11 +788,13 @@ async fn the_dashboard_sums_figures_links_them_and_draws_the_charts() {
         assert!(html.contains(&format!("href=\"{href}\"")), "{href}");
     }
     let month = this_month();
-    assert!(html.contains(&format!(
-        "href=\"/org/expenses?account={main}&amp;from={month}&amp;to={month}\""
-    )) || html.contains(&format!(
-        "href=\"/org/expenses?account={main}&from={month}&to={month}\""
-    )));
+    assert!(
+        html.contains(&format!(
+            "href=\"/org/expenses?account={main}&amp;from={month}&amp;to={month}\""
+        )) || html.contains(&format!(
+            "href=\"/org/expenses?account={main}&from={month}&to={month}\""
+        ))
+    );
 
     // Beta's dashboard shows none of Alpha's figures.
     let (_, b) = app.call(&w.beta, "org/dashboard", &[]).await;
@@ -793,10 +807,10 @@ async fn the_dashboard_sums_figures_links_them_and_draws_the_charts() {
     let activity = b["activity"].as_array().expect("activity");
     assert!(!activity.is_empty());
     assert!(
-        activity
-            .iter()
-            .all(|a| !a["action"].as_str().unwrap_or("").starts_with("order.")
-                && !a["detail"].as_str().unwrap_or("").contains("Alpha")),
+        activity.iter().all(
+            |a| !a["action"].as_str().unwrap_or("").starts_with("order.")
+                && !a["detail"].as_str().unwrap_or("").contains("Alpha")
+        ),
         "{b}"
     );
     assert_eq!(b["legal_name"], "Beta Training Ab");

@@ -57,7 +57,9 @@ async fn utilization_rows(
                 service_id: row.text("service_id")?,
                 title: row.text("title")?,
                 kind: row.text("kind")?,
-                starts: row.opt_int("starts_at")?.map(|ms| tz::format_date(ms, zone)),
+                starts: row
+                    .opt_int("starts_at")?
+                    .map(|ms| tz::format_date(ms, zone)),
                 seats_bought: row.int("seats_bought")?,
                 seats_used: row.int("seats_used")?,
                 seats_charged: row.int("seats_charged")?,
@@ -117,11 +119,12 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     .fetch_one(pool)
     .await
     .context("failed to count upcoming courses")?;
-    let attendees: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM attendee WHERE organization_id = $1")
-        .bind(org)
-        .fetch_one(pool)
-        .await
-        .context("failed to count attendees")?;
+    let attendees: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM attendee WHERE organization_id = $1")
+            .bind(org)
+            .fetch_one(pool)
+            .await
+            .context("failed to count attendees")?;
 
     let this_month = tz::month_key(now, &zone);
     let spend_this_month = sqlx::query(
@@ -178,7 +181,8 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
         .into_iter()
         .map(|(currency, values)| CurrencySpend { currency, values })
         .collect();
-    spend_by_month.sort_by_key(|c| std::cmp::Reverse(c.values.iter().map(|v| v.abs()).sum::<i64>()));
+    spend_by_month
+        .sort_by_key(|c| std::cmp::Reverse(c.values.iter().map(|v| v.abs()).sum::<i64>()));
 
     let mut seats = utilization_rows(&st, org, &zone).await?;
     seats.retain(|r| r.seats_bought > 0 || r.seats_used > 0);

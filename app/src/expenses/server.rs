@@ -180,9 +180,10 @@ pub async fn list(filter: &ExpenseFilter, after: &str) -> Result<ExpenseList, Ap
         selection.binds.push(Bind::Int(key));
         selection.binds.push(Bind::Text(id));
         let n = selection.binds.len();
-        selection
-            .conditions
-            .push(format!("(e.occurred_at, e.expense_id) < (${}, ${n})", n - 1));
+        selection.conditions.push(format!(
+            "(e.occurred_at, e.expense_id) < (${}, ${n})",
+            n - 1
+        ));
     }
     // Newest first along expense_line_org_idx (organization, occurred_at,
     // id): a page reads its 51 rows, however many lines the organization has.
@@ -397,6 +398,9 @@ mod tests {
         assert_eq!(super::safe_cell("+1"), "'+1");
         assert_eq!(super::safe_cell("-1"), "'-1");
         assert_eq!(super::safe_cell("@cmd"), "'@cmd");
-        assert_eq!(super::safe_cell("Leadership, \"basics\""), "Leadership, \"basics\"");
+        assert_eq!(
+            super::safe_cell("Leadership, \"basics\""),
+            "Leadership, \"basics\""
+        );
     }
 }

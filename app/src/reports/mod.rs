@@ -108,7 +108,10 @@ mod tests {
         assert_eq!(super::duration_label(30_000), "under a minute");
         assert_eq!(super::duration_label(12 * 60_000), "12 min");
         assert_eq!(super::duration_label(185 * 60_000), "3 h 5 min");
-        assert_eq!(super::duration_label((2 * 1440 + 4 * 60 + 7) * 60_000), "2 d 4 h");
+        assert_eq!(
+            super::duration_label((2 * 1440 + 4 * 60 + 7) * 60_000),
+            "2 d 4 h"
+        );
         assert_eq!(super::duration_label(-5), "under a minute");
     }
 }

@@ -33,7 +33,11 @@ pub fn week_bounds(now: i64, zone: &TimeZone, count: usize) -> Vec<(Date, i64)> 
             let monday = this_monday
                 .checked_sub(Span::new().weeks(weeks_back - 1))
                 .ok()?;
-            let ms = monday.to_zoned(zone.clone()).ok()?.timestamp().as_millisecond();
+            let ms = monday
+                .to_zoned(zone.clone())
+                .ok()?
+                .timestamp()
+                .as_millisecond();
             Some((monday, ms))
         })
         .collect()
@@ -79,7 +83,8 @@ pub async fn reports() -> Result<Reports, AppError> {
         }
     }
 
-    let decided = "FROM application WHERE status IN ('approved', 'rejected') AND decided_at IS NOT NULL";
+    let decided =
+        "FROM application WHERE status IN ('approved', 'rejected') AND decided_at IS NOT NULL";
     let row = sqlx::query(&format!(
         "SELECT COUNT(*) AS n, CAST(COALESCE(SUM(decided_at - created_at), 0) AS BIGINT) AS total {decided}"
     ))
@@ -150,7 +155,9 @@ pub async fn reports() -> Result<Reports, AppError> {
             service_id: row.text("service_id")?,
             title: row.text("title")?,
             status: row.text("status")?,
-            starts: row.opt_int("starts_at")?.map(|ms| tz::format_date(ms, &zone)),
+            starts: row
+                .opt_int("starts_at")?
+                .map(|ms| tz::format_date(ms, &zone)),
             capacity: row.opt_int("capacity")?,
             seats_sold: row.int("seats_sold")?,
         })
@@ -179,10 +186,16 @@ mod tests {
         let dates: Vec<String> = bounds.iter().map(|(d, _)| d.to_string()).collect();
         assert_eq!(
             dates,
-            vec!["2027-03-15", "2027-03-22", "2027-03-29", "2027-04-05", "2027-04-12"]
-                .into_iter()
-                .skip(1)
-                .collect::<Vec<_>>()
+            vec![
+                "2027-03-15",
+                "2027-03-22",
+                "2027-03-29",
+                "2027-04-05",
+                "2027-04-12"
+            ]
+            .into_iter()
+            .skip(1)
+            .collect::<Vec<_>>()
         );
         for (date, ms) in &bounds {
             assert_eq!(tz::to_input(*ms, &helsinki), format!("{date}T00:00"));
