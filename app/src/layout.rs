@@ -17,9 +17,12 @@ use crate::courses::{
     AdminCourseApplicationPage, AdminCourseApplicationsPage, CourseApplicationPage,
     CourseApplicationsPage, NewCourseApplicationPage,
 };
+use crate::dashboard::{DashboardPage, UtilizationPage};
 use crate::error::AppError;
-use crate::org::{OrgDetailsPage, OrgHomePage};
+use crate::expenses::ExpensesPage;
+use crate::org::OrgDetailsPage;
 use crate::profile::{ForgotPasswordPage, ProfilePage};
+use crate::reports::ReportsPage;
 use crate::review::{ApplicationDetailPage, QueuePage};
 use crate::support::{AdminSupportPage, ContactPage, SupportPage};
 
@@ -105,8 +108,9 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/organizations") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/reports") view=|| view! { <Gate role=Role::SystemAdmin><ReportsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
-                    <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><OrgHomePage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><DashboardPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/details") view=|| view! { <Gate role=Role::CustomerAdmin><OrgDetailsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
@@ -118,6 +122,8 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/org/courses/:id") view=|| view! { <Gate role=Role::CustomerAdmin><CourseApplicationPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/courses") view=|| view! { <Gate role=Role::SystemAdmin><AdminCourseApplicationsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/courses/:id") view=|| view! { <Gate role=Role::SystemAdmin><AdminCourseApplicationPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/expenses") view=|| view! { <Gate role=Role::CustomerAdmin><ExpensesPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/utilization") view=|| view! { <Gate role=Role::CustomerAdmin><UtilizationPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/catalog") view=|| view! { <Gate role=Role::SystemAdmin><AdminCatalogPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/catalog/:id") view=|| view! { <Gate role=Role::SystemAdmin><AdminServiceEditPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
@@ -144,16 +150,19 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/admin/organizations">"Organizations"</A>
                         <A href="/admin/catalog">"Catalog"</A>
                         <A href="/admin/courses">"Course applications"</A>
+                        <A href="/admin/reports">"Reports"</A>
                         <A href="/admin/outbox">"Outbox"</A>
                         <A href="/admin/audit">"Audit trail"</A>
                         <A href="/admin/support">"Support"</A>
                     }
                     .into_any(),
                     Role::CustomerAdmin => view! {
-                        <A href="/org" exact=true>"Organization"</A>
+                        <A href="/org" exact=true>"Dashboard"</A>
                         <A href="/org/catalog">"Catalog"</A>
                         <A href="/org/orders">"Orders"</A>
                         <A href="/org/courses">"Courses"</A>
+                        <A href="/org/expenses">"Expenses"</A>
+                        <A href="/org/utilization">"Utilization"</A>
                         <A href="/org/attendees">"Attendees"</A>
                         <A href="/org/billing">"Billing accounts"</A>
                         <A href="/support">"Support"</A>

@@ -10,14 +10,18 @@ pub mod attendees;
 pub mod auth;
 pub mod billing;
 pub mod catalog;
+pub mod charts;
 pub mod components;
 pub mod courses;
+pub mod dashboard;
 pub mod error;
+pub mod expenses;
 pub mod format;
 mod layout;
 pub mod money;
 pub mod org;
 pub mod profile;
+pub mod reports;
 pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;

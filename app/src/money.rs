@@ -101,6 +101,14 @@ pub fn to_input(minor: i64) -> String {
     format!("{}.{:02}", minor / 100, minor % 100)
 }
 
+/// The amount as a plain decimal a spreadsheet reads as a number:
+/// `1250.00`, `-12.50` (no grouping, no currency, an ASCII minus).
+pub fn to_decimal(minor: i64) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    let abs = minor.unsigned_abs();
+    format!("{sign}{}.{:02}", abs / 100, abs % 100)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +120,14 @@ mod tests {
         assert_eq!(format(123_456_789, "EUR"), "EUR 1,234,567.89");
         assert_eq!(format(-1200, "SEK"), "−SEK 12.00");
         assert_eq!(format(100_000, "EUR"), "EUR 1,000.00");
+    }
+
+    #[test]
+    fn decimals_keep_the_sign_and_two_places() {
+        assert_eq!(to_decimal(125_000), "1250.00");
+        assert_eq!(to_decimal(-1_250), "-12.50");
+        assert_eq!(to_decimal(-5), "-0.05");
+        assert_eq!(to_decimal(0), "0.00");
     }
 
     #[test]

@@ -68,6 +68,11 @@ const TABLE: &[(&str, Who)] = &[
     ("org/courses/create", Who::Customer),
     ("org/courses/attendees", Who::Customer),
     ("org/courses/withdraw", Who::Customer),
+    ("org/expenses/list", Who::Customer),
+    ("org/expenses/totals", Who::Customer),
+    ("org/expenses/export", Who::Customer),
+    ("org/utilization", Who::Customer),
+    ("org/dashboard", Who::Customer),
     ("support/open", Who::Customer),
     ("support/list", Who::Customer),
     ("support/thread", Who::Customer),
@@ -96,6 +101,7 @@ const TABLE: &[(&str, Who)] = &[
     ("admin/courses/get", Who::Admin),
     ("admin/courses/decide", Who::Admin),
     ("admin/courses/attendance", Who::Admin),
+    ("admin/reports", Who::Admin),
 ];
 
 /// Calls that end the caller's own session (or others'): made last, each
@@ -190,6 +196,9 @@ fn args(path: &str, a: &Owned) -> Vec<(String, String)> {
             vec![("id", &a.thread), ("message", "An answer")]
         }
         "org/time_zone/update" => vec![("time_zone", "Europe/Stockholm")],
+        "org/expenses/list" | "org/expenses/totals" | "org/expenses/export" => {
+            vec![("account", &a.billing_account)]
+        }
         _ => vec![
             ("id", "no-such-id"),
             ("token", "no-such-token"),

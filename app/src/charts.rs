@@ -1,0 +1,232 @@
+//! Bar charts drawn as inline SVG by the server render, so they need no
+//! script and look the same before and after hydration. Values are integers
+//! (counts, or money in minor units); floating point only places pixels.
+//!
+//! Every chart is an image with a title for screen readers, and carries the
+//! same numbers in a visually hidden table, so nothing is only in the picture.
+
+use leptos::prelude::*;
+
+use crate::money;
+
+/// How a chart's values read: plain counts, or minor units of a currency.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Scale {
+    Count,
+    Money(String),
+}
+
+impl Scale {
+    pub fn label(&self, value: i64) -> String {
+        match self {
+            Scale::Count => value.to_string(),
+            Scale::Money(currency) => money::format(value, currency),
+        }
+    }
+}
+
+/// One coloured set of bars: a value per category.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    pub values: Vec<i64>,
+}
+
+// The drawing's own coordinate system; the SVG scales to its box.
+const WIDTH: f64 = 640.0;
+const HEIGHT: f64 = 260.0;
+const TOP: f64 = 22.0;
+const BOTTOM: f64 = 40.0;
+const SIDE: f64 = 8.0;
+/// Category labels longer than this are cut; the table has them whole.
+const LABEL_CHARS: usize = 12;
+
+/// Whether there is anything to draw: some category and a value other than
+/// zero. With nothing, the chart shows its empty text instead of a scale
+/// that would divide by zero.
+pub fn has_data(categories: &[String], series: &[Series]) -> bool {
+    !categories.is_empty() && series.iter().any(|s| s.values.iter().any(|v| *v != 0))
+}
+
+fn short(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+fn px(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+/// A grouped bar chart: one group per category, one bar per series.
+/// Negative values (months with more refunds than charges) hang below the
+/// zero line. `id` makes the element ids unique and names the bars'
+/// `data-testid` (`{id}-bar`).
+#[component]
+pub fn BarChart(
+    #[prop(into)] id: String,
+    #[prop(into)] title: String,
+    categories: Vec<String>,
+    series: Vec<Series>,
+    scale: Scale,
+    /// What the chart says when there is nothing to draw.
+    #[prop(into)]
+    empty: String,
+) -> impl IntoView {
+    if !has_data(&categories, &series) {
+        return view! {
+            <figure class="chart">
+                <figcaption class="chart-title">{title}</figcaption>
+                <p class="chart-empty" data-testid=format!("{id}-empty")>{empty}</p>
+            </figure>
+        }
+        .into_any();
+    }
+
+    let value = |s: &Series, i: usize| s.values.get(i).copied().unwrap_or(0);
+    let all = series
+        .iter()
+        .flat_map(|s| (0..categories.len()).map(move |i| value(s, i)));
+    let high = all.clone().max().unwrap_or(0).max(0);
+    let low = all.min().unwrap_or(0).min(0);
+    // `has_data` guarantees a non-zero value, so the span is positive.
+    let span = (high - low).max(1) as f64;
+    let plot_height = HEIGHT - TOP - BOTTOM;
+    let y = |v: i64| TOP + (high - v) as f64 / span * plot_height;
+    let band = (WIDTH - 2.0 * SIDE) / categories.len() as f64;
+    let group = band * 0.76;
+    let bar = group / series.len().max(1) as f64;
+
+    let mut gridlines = vec![(high, y(high)), (0, y(0))];
+    if low < 0 {
+        gridlines.push((low, y(low)));
+    } else if high > 1 {
+        gridlines.push((high / 2, y(high / 2)));
+    }
+    let grid = gridlines
+        .into_iter()
+        .map(|(v, gy)| {
+            let class = if v == 0 { "chart-axis" } else { "chart-grid" };
+            view! {
+                <line class=class x1=px(SIDE) x2=px(WIDTH - SIDE) y1=px(gy) y2=px(gy)/>
+                <text class="chart-tick" x=px(SIDE) y=px(gy - 4.0)>{scale.label(v)}</text>
+            }
+        })
+        .collect_view();
+
+    let bars = categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            let left = SIDE + band * i as f64 + (band - group) / 2.0;
+            let rects = series
+                .iter()
+                .enumerate()
+                .map(|(k, s)| {
+                    let v = value(s, i);
+                    let (top, bottom) = (y(v.max(0)), y(v.min(0)));
+                    let tip = if series.len() > 1 {
+                        format!("{category}, {}: {}", s.name, scale.label(v))
+                    } else {
+                        format!("{category}: {}", scale.label(v))
+                    };
+                    view! {
+                        <rect class=format!("chart-bar series-{k}") data-testid=format!("{id}-bar")
+                            data-value=v.to_string()
+                            x=px(left + bar * k as f64) y=px(top)
+                            width=px((bar - 2.0).max(1.0)) height=px((bottom - top).max(0.0))>
+                            <title>{tip}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            view! {
+                <g>
+                    {rects}
+                    <text class="chart-label" x=px(SIDE + band * (i as f64 + 0.5)) y=px(HEIGHT - BOTTOM + 16.0)>
+                        {short(category)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+
+    let legend = (series.len() > 1).then(|| {
+        view! {
+            <ul class="chart-legend">
+                {series.iter().enumerate().map(|(k, s)| view! {
+                    <li><span class=format!("chart-swatch series-{k}") aria-hidden="true"></span>{s.name.clone()}</li>
+                }).collect_view()}
+            </ul>
+        }
+    });
+
+    let table_rows = categories
+        .iter()
+        .enumerate()
+        .map(|(i, category)| {
+            view! {
+                <tr>
+                    <th scope="row">{category.clone()}</th>
+                    {series.iter().map(|s| view! { <td>{scale.label(value(s, i))}</td> }).collect_view()}
+                </tr>
+            }
+        })
+        .collect_view();
+    let title_id = format!("{id}-title");
+    view! {
+        <figure class="chart" data-testid=id.clone()>
+            <figcaption class="chart-title" id=title_id.clone()>{title.clone()}</figcaption>
+            {legend}
+            <div class="chart-box">
+                <svg class="chart-svg" role="img" aria-labelledby=title_id
+                    viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="xMidYMid meet">
+                    <title>{title.clone()}</title>
+                    {grid}
+                    {bars}
+                </svg>
+            </div>
+            <table class="visually-hidden">
+                <caption>{title}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Category"</th>
+                        {series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>{table_rows}</tbody>
+            </table>
+        </figure>
+    }
+    .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_to_draw_without_categories_or_with_only_zeros() {
+        let zeros = vec![Series {
+            name: "Seats".into(),
+            values: vec![0, 0],
+        }];
+        assert!(!has_data(&[], &zeros));
+        assert!(!has_data(&["a".into(), "b".into()], &zeros));
+        assert!(!has_data(&["a".into()], &[]));
+        let refunds = vec![Series {
+            name: "Spend".into(),
+            values: vec![0, -100],
+        }];
+        assert!(has_data(&["a".into(), "b".into()], &refunds));
+    }
+
+    #[test]
+    fn long_labels_are_cut() {
+        assert_eq!(short("2026-12"), "2026-12");
+        assert_eq!(short("Leadership for new managers"), "Leadership…");
+    }
+}
