@@ -915,3 +915,60 @@ async fn filtered_audit_pages_keep_their_filters() {
     .await
     .is_empty());
 }
+
+#[tokio::test]
+async fn the_organization_administrators_and_audit_pages_render() {
+    let (app, admin, _customer) = with_customer().await;
+    let org = organization_id(&app, ORG).await;
+    ok(
+        &app,
+        &admin,
+        "admin/organizations/handover",
+        &[("id", &org), ("email", "beatrice@customer.example")],
+    )
+    .await;
+    ok(
+        &app,
+        &admin,
+        "admin/admins/invite",
+        &[("email", "bob@operator.example")],
+    )
+    .await;
+    let page = |path: String| {
+        let request = admin.get(format!("{}{path}", app.base)).send();
+        async move {
+            let res = request.await.expect("page");
+            (res.status(), res.text().await.expect("html"))
+        }
+    };
+
+    let (status, html) = page(format!("/admin/organizations/{org}")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains(ORG), "{html}");
+    assert!(html.contains("data-testid=\"suspend-form\""));
+    assert!(html.contains("beatrice@customer.example"));
+    assert!(html.contains("data-testid=\"cancel-handover\""));
+
+    let (status, html) = page("/admin/organizations?q=alpha".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.contains(&format!("href=\"/admin/organizations/{org}\"")),
+        "{html}"
+    );
+    assert!(html.contains("handover pending"));
+
+    let (status, html) = page("/admin/admins".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("bob@operator.example"), "{html}");
+    assert!(html.contains("data-testid=\"deactivate-admin\""));
+    assert!(html.contains("data-testid=\"invite-admin-form\""));
+    assert!(html.contains("href=\"/admin/admins\""), "nav link");
+
+    let (status, html) = page("/admin/audit?who=reviewer&from=2020-01-01".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("data-testid=\"audit-row\""), "{html}");
+    assert!(html.contains("organization.handover_started"));
+    let (status, html) = page("/admin/audit?from=not-a-date".into()).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Enter a date as YYYY-MM-DD."), "{html}");
+}
