@@ -3,8 +3,8 @@
 ALTER TABLE organization ADD COLUMN status_reason TEXT;
 ALTER TABLE organization ADD COLUMN status_changed_at BIGINT;
 
--- The audit trail filtered to one organization pages newest first.
-CREATE INDEX audit_log_organization_idx ON audit_log (organization_id, at, audit_id);
+-- The audit trail filtered to one organization pages newest first through
+-- audit_log_org_recent_idx (organization_id, at, audit_id), created earlier.
 
 -- The administrators page and the "at least one active administrator"
 -- check look users up by role and status.
