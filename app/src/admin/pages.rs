@@ -144,7 +144,7 @@ pub fn AuditPage() -> impl IntoView {
         <Title text="Audit trail — Coursegate admin"/>
         <section class="page wide">
             <h1>"Audit trail"</h1>
-            <Form method="GET" action="/admin/audit" attr:class="filters" attr:role="search" attr:data-testid="audit-filters">
+            <Form method="GET" action="/admin/audit" attr:class="audit-filters" attr:role="search" attr:data-testid="audit-filters">
                 <FilterField name="who" label="Who" placeholder="Email or label" value=who() error/>
                 <FilterField name="action" label="Action starts with" placeholder="e.g. organization." value=action() error/>
                 <FilterField name="organization" label="Organization" placeholder="Name or id" value=organization() error/>
