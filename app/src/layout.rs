@@ -5,6 +5,7 @@ use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title}
 use leptos_router::components::{Redirect, Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
+use crate::accounts::{AdminsPage, OrganizationPage};
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
 use crate::attendees::AttendeesPage;
@@ -107,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/organizations") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationsPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/organizations/:id") view=|| view! { <Gate role=Role::SystemAdmin><OrganizationPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/admin/admins") view=|| view! { <Gate role=Role::SystemAdmin><AdminsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/outbox") view=|| view! { <Gate role=Role::SystemAdmin><OutboxPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/reports") view=|| view! { <Gate role=Role::SystemAdmin><ReportsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
@@ -154,6 +157,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                         <A href="/admin/outbox">"Outbox"</A>
                         <A href="/admin/audit">"Audit trail"</A>
                         <A href="/admin/support">"Support"</A>
+                        <A href="/admin/admins">"Administrators"</A>
                     }
                     .into_any(),
                     Role::CustomerAdmin => view! {

@@ -4,6 +4,7 @@
 //! (`server` module and server-function bodies); `hydrate` builds the same
 //! components for the browser.
 
+pub mod accounts;
 pub mod admin;
 pub mod applications;
 pub mod attendees;

@@ -1,7 +1,7 @@
 //! The authorization matrix: every server function the router serves is
 //! called as an anonymous visitor, as the Customer admin of organization A,
-//! as the Customer admin of organization B holding A's ids, and as a system
-//! administrator, and each answer is checked against one declared table of
+//! as the Customer admin of organization B holding A's ids, as the Customer
+//! admin of a suspended organization, and as a system administrator, and each answer is checked against one declared table of
 //! who may call what. A server function missing from the table fails the
 //! test, so a new one cannot ship without a decision about who may call it.
 //!
@@ -86,6 +86,15 @@ const TABLE: &[(&str, Who)] = &[
     ("admin/applications/reject", Who::Admin),
     ("admin/invitations/resend", Who::Admin),
     ("admin/organizations/list", Who::Admin),
+    ("admin/organizations/get", Who::Admin),
+    ("admin/organizations/suspend", Who::Admin),
+    ("admin/organizations/reactivate", Who::Admin),
+    ("admin/organizations/handover", Who::Admin),
+    ("admin/organizations/handover_cancel", Who::Admin),
+    ("admin/admins/list", Who::Admin),
+    ("admin/admins/invite", Who::Admin),
+    ("admin/admins/deactivate", Who::Admin),
+    ("admin/admins/reactivate", Who::Admin),
     ("admin/outbox/list", Who::Admin),
     ("admin/outbox/retry", Who::Admin),
     ("admin/audit/list", Who::Admin),
@@ -256,6 +265,25 @@ async fn every_server_function_answers_each_role_as_the_table_says() {
         .approved_customer(&admin, "Beta Training Ab", "beta@customer.example")
         .await;
 
+    // A suspended organization's admin, signed in before the suspension.
+    let gamma = app
+        .approved_customer(&admin, "Gamma Suspended Oy", "gamma@customer.example")
+        .await;
+    let gamma_org = app
+        .scalar_text(
+            "SELECT organization_id FROM app_user WHERE email = $1",
+            "gamma@customer.example",
+        )
+        .await;
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/organizations/suspend",
+            &[("id", &gamma_org), ("reason", "Unpaid invoices.")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
     // Organization A owns one of everything.
     let service = published_service(&app, &admin, "Matrix course", &[]).await;
     let billing = billing_account(&app, &alpha, "Alpha secret account").await;
@@ -399,6 +427,22 @@ async fn every_server_function_answers_each_role_as_the_table_says() {
             );
         }
 
+        // The suspended organization's session no longer counts.
+        let (status, body) = post(&app, &gamma, path, &pairs, None).await;
+        calls += 1;
+        assert!(
+            status.as_u16() < 500,
+            "{path} as suspended: {status} {body}"
+        );
+        match who {
+            Who::Public => assert_ne!(status, StatusCode::FORBIDDEN, "{path} as suspended: {body}"),
+            _ => assert_eq!(
+                status,
+                StatusCode::UNAUTHORIZED,
+                "{path} as suspended: {body}"
+            ),
+        }
+
         let (status, body) = post(&app, &system_admin, path, &pairs, None).await;
         calls += 1;
         assert!(status.as_u16() < 500, "{path} as admin: {status} {body}");
@@ -423,9 +467,9 @@ async fn every_server_function_answers_each_role_as_the_table_says() {
             Who::Public => {}
         }
     }
-    assert_eq!(calls, TABLE.len() * 4);
+    assert_eq!(calls, TABLE.len() * 5);
     println!(
-        "authorization matrix: {} functions × 4 callers = {calls} calls, plus {} cross-site calls",
+        "authorization matrix: {} functions × 5 callers = {calls} calls, plus {} cross-site calls",
         TABLE.len(),
         TABLE.len()
     );

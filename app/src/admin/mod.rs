@@ -1,5 +1,6 @@
 //! Admin console pages besides the review queue: customer organizations,
-//! the outbox and the audit trail.
+//! the outbox and the audit trail (filtered by who, what, organization and
+//! dates).
 
 mod pages;
 #[cfg(feature = "ssr")]
@@ -57,6 +58,8 @@ pub struct OrganizationRow {
     pub admin_user_id: Option<String>,
     pub admin_email: Option<String>,
     pub admin_status: Option<String>,
+    /// Someone is invited to take over as Customer admin.
+    pub handover_pending: bool,
 }
 
 /// A page of rows, newest first, with the cursor of the next (older) page.
@@ -77,17 +80,52 @@ pub async fn retry_mail(mail_id: String) -> Result<(), AppError> {
     server::retry(&mail_id).await
 }
 
+/// The audit trail's filters, each optional; empty means "any".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    /// Part of the actor's email or label.
+    #[serde(default)]
+    pub who: String,
+    /// Start of the action code, e.g. `organization.`.
+    #[serde(default)]
+    pub action: String,
+    /// An organization id, or part of an organization's name.
+    #[serde(default)]
+    pub organization: String,
+    /// First day included, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub from: String,
+    /// Last day included, `YYYY-MM-DD` (UTC).
+    #[serde(default)]
+    pub to: String,
+}
+
 #[server(prefix = "/api", endpoint = "admin/audit/list")]
 pub async fn list_audit(
     #[server(default)] before: String,
     #[server(default)] action: String,
+    #[server(default)] who: String,
+    #[server(default)] organization: String,
+    #[server(default)] from: String,
+    #[server(default)] to: String,
 ) -> Result<Page<AuditRow>, AppError> {
-    server::audit(&before, &action).await
+    let filter = AuditFilter {
+        who,
+        action,
+        organization,
+        from,
+        to,
+    };
+    server::audit(&before, &filter).await
 }
 
+/// Customer organizations, newest first; `q` searches names, `status` is
+/// `active`, `suspended` or empty for both.
 #[server(prefix = "/api", endpoint = "admin/organizations/list")]
 pub async fn list_organizations(
     #[server(default)] before: String,
+    #[server(default)] q: String,
+    #[server(default)] status: String,
 ) -> Result<Page<OrganizationRow>, AppError> {
-    server::organizations(&before).await
+    server::organizations(&before, &q, &status).await
 }

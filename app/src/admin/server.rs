@@ -1,11 +1,12 @@
-//! Read-only admin listings, newest first, paged by `(time, id)` cursors.
+//! Admin listings, newest first, paged by `(time, id)` cursors, with their
+//! filters.
 
-use super::{AuditRow, MailRow, OrganizationRow, OutboxView, Page, LOG_PAGE};
-use crate::error::AppError;
+use super::{AuditFilter, AuditRow, MailRow, OrganizationRow, OutboxView, Page, LOG_PAGE};
+use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::require_admin;
 use crate::server::db::RowExt;
-use crate::server::now_ms;
+use crate::server::{normalize, now_ms};
 use crate::server::{state, DbContext};
 
 /// `"<ms>_<id>"`, or "after everything" when empty.
@@ -114,33 +115,157 @@ pub async fn retry(mail_id: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppError> {
+/// A value bound to a query built from the filters in use.
+enum Param {
+    Int(i64),
+    Text(String),
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    params: Vec<Param>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for param in params {
+        query = match param {
+            Param::Int(value) => query.bind(value),
+            Param::Text(value) => query.bind(value),
+        };
+    }
+    query
+}
+
+/// `%value%` with LIKE's wildcards escaped (used with `ESCAPE '\'`).
+fn contains_pattern(value: &str) -> String {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Longest text accepted in a filter field.
+const FILTER_MAX: usize = 200;
+
+/// Milliseconds at the start of a `YYYY-MM-DD` day, UTC.
+fn day_start(value: &str) -> Result<i64, String> {
+    let bad = || "Enter a date as YYYY-MM-DD.".to_string();
+    let parts: Vec<&str> = value.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4..=4) || !digits(m, 1..=2) || !digits(d, 1..=2) {
+        return Err(bad());
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
+        return Err(bad());
+    };
+    let month = time::Month::try_from(m).map_err(|_| "There is no such month.".to_string())?;
+    let date = time::Date::from_calendar_date(y, month, d)
+        .map_err(|_| "There is no such day in that month.".to_string())?;
+    Ok(date.midnight().assume_utc().unix_timestamp() * 1000)
+}
+
+/// An organization id as the application makes them (UUID text).
+fn looks_like_id(value: &str) -> bool {
+    value.len() == 36 && value.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+}
+
+/// The WHERE conditions (after the page cursor's) and their values for the
+/// filters in use, numbered from `$first`. Only the filters in use become
+/// SQL, so each combination gets a plan that can use its index.
+fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<Param>), AppError> {
+    let mut errors = FieldErrors::default();
+    for (field, value) in [
+        ("who", &filter.who),
+        ("action", &filter.action),
+        ("organization", &filter.organization),
+    ] {
+        if value.chars().count() > FILTER_MAX {
+            errors.push(field, format!("Filter by at most {FILTER_MAX} characters."));
+        }
+    }
+    let from = match filter.from.trim() {
+        "" => None,
+        value => errors.check("from", day_start(value)),
+    };
+    let to = match filter.to.trim() {
+        "" => None,
+        // The whole last day is included.
+        value => errors.check("to", day_start(value).map(|ms| ms + 86_400_000)),
+    };
+    if let (Some(from), Some(to)) = (from, to) {
+        if to <= from {
+            errors.push("to", "The end date is before the start date.");
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+
+    let mut sql = String::new();
+    let mut params = Vec::new();
+    let mut add = |condition: &str, param: Param| {
+        let n = first + params.len();
+        sql.push_str(&format!(
+            " AND {}",
+            condition.replace("$?", &format!("${n}"))
+        ));
+        params.push(param);
+    };
+    let action = filter.action.trim().to_lowercase();
+    if !action.is_empty() {
+        // A plain prefix of the (lower-case) action code. Not LIKE: it
+        // ignores ASCII case on SQLite but not on PostgreSQL.
+        add("substr(l.action, 1, length($?)) = $?", Param::Text(action));
+    }
+    let who = filter.who.trim().to_lowercase();
+    if !who.is_empty() {
+        add(
+            "lower(l.actor_label) LIKE $? ESCAPE '\\'",
+            Param::Text(contains_pattern(&who)),
+        );
+    }
+    let organization = filter.organization.trim();
+    if looks_like_id(organization) {
+        add(
+            "l.organization_id = $?",
+            Param::Text(organization.to_lowercase()),
+        );
+    } else if !organization.is_empty() {
+        let name = normalize::organization_name(organization);
+        add(
+            "o.name_normalized LIKE $? ESCAPE '\\'",
+            Param::Text(contains_pattern(&name)),
+        );
+    }
+    if let Some(from) = from {
+        add("l.at >= $?", Param::Int(from));
+    }
+    if let Some(to) = to {
+        add("l.at < $?", Param::Int(to));
+    }
+    Ok((sql, params))
+}
+
+pub async fn audit(before: &str, filter: &AuditFilter) -> Result<Page<AuditRow>, AppError> {
     let st = state()?;
     require_admin(&st).await?;
     let (at, id) = cursor(before)?;
-    if action.len() > 100 {
-        return Err(AppError::field(
-            "action",
-            "Filter by at most 100 characters.",
-        ));
-    }
-    let rows = sqlx::query(&format!(
+    let (conditions, params) = audit_conditions(filter, 3)?;
+    let sql = format!(
         "SELECT l.audit_id, l.at, l.actor_label, l.action, l.subject_kind, l.subject_id, l.detail, o.legal_name
          FROM audit_log l LEFT JOIN organization o ON o.organization_id = l.organization_id
-         WHERE (l.at < $1 OR (l.at = $1 AND (l.audit_id < $2 OR $2 = '')))
-           AND substr(l.action, 1, length($3)) = $3
+         WHERE (l.at < $1 OR (l.at = $1 AND (l.audit_id < $2 OR $2 = ''))){conditions}
          ORDER BY l.at DESC, l.audit_id DESC LIMIT {}",
         LOG_PAGE + 1
-    ))
-    .bind(at)
-    .bind(&id)
-    // A plain prefix of the (lower-case) action code. Not LIKE: it ignores
-    // ASCII case on SQLite but not on PostgreSQL, and only PostgreSQL
-    // treats a backslash as its escape character.
-    .bind(action.trim().to_lowercase())
-    .fetch_all(st.db.pool())
-    .await
-    .context("failed to list the audit trail")?;
+    );
+    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), params)
+        .fetch_all(st.db.pool())
+        .await
+        .context("failed to list the audit trail")?;
     let mut out = Vec::with_capacity(rows.len());
     let mut ids = Vec::with_capacity(rows.len());
     for row in rows {
@@ -164,24 +289,61 @@ pub async fn audit(before: &str, action: &str) -> Result<Page<AuditRow>, AppErro
     Ok(Page { rows: out, older })
 }
 
-pub async fn organizations(before: &str) -> Result<Page<OrganizationRow>, AppError> {
+pub async fn organizations(
+    before: &str,
+    q: &str,
+    status: &str,
+) -> Result<Page<OrganizationRow>, AppError> {
     let st = state()?;
     require_admin(&st).await?;
     let (at, id) = cursor(before)?;
-    let rows = sqlx::query(&format!(
+    if q.chars().count() > FILTER_MAX {
+        return Err(AppError::field(
+            "q",
+            format!("Search with at most {FILTER_MAX} characters."),
+        ));
+    }
+    let mut conditions = String::new();
+    let mut params = Vec::new();
+    let name = normalize::organization_name(q);
+    if !name.is_empty() {
+        conditions.push_str(" AND o.name_normalized LIKE $3 ESCAPE '\\'");
+        params.push(Param::Text(contains_pattern(&name)));
+    }
+    match status {
+        "" => {}
+        "active" | "suspended" => {
+            conditions.push_str(&format!(" AND o.status = ${}", 3 + params.len()));
+            params.push(Param::Text(status.to_string()));
+        }
+        _ => {
+            return Err(AppError::field(
+                "status",
+                "Status is active, suspended or empty.",
+            ))
+        }
+    }
+    // The Customer admin is the active person, or the first one invited
+    // while nobody has set a password; anyone else is a pending handover.
+    let sql = format!(
         "SELECT o.organization_id, o.application_id, o.legal_name, o.country, o.status, o.created_at,
-                u.user_id, u.email, u.status AS user_status
+                u.user_id, u.email, u.status AS user_status,
+                (SELECT COUNT(*) FROM app_user x
+                 WHERE x.organization_id = o.organization_id AND x.status <> 'deactivated') AS people
          FROM organization o
-         LEFT JOIN app_user u ON u.organization_id = o.organization_id AND u.status <> 'deactivated'
-         WHERE o.created_at < $1 OR (o.created_at = $1 AND (o.organization_id < $2 OR $2 = ''))
+         LEFT JOIN app_user u ON u.user_id = (
+             SELECT x.user_id FROM app_user x
+             WHERE x.organization_id = o.organization_id AND x.status <> 'deactivated'
+             ORDER BY CASE WHEN x.status = 'active' THEN 0 ELSE 1 END, x.created_at, x.user_id
+             LIMIT 1)
+         WHERE (o.created_at < $1 OR (o.created_at = $1 AND (o.organization_id < $2 OR $2 = ''))){conditions}
          ORDER BY o.created_at DESC, o.organization_id DESC LIMIT {}",
         LOG_PAGE + 1
-    ))
-    .bind(at)
-    .bind(&id)
-    .fetch_all(st.db.pool())
-    .await
-    .context("failed to list organizations")?;
+    );
+    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), params)
+        .fetch_all(st.db.pool())
+        .await
+        .context("failed to list organizations")?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(OrganizationRow {
@@ -194,6 +356,7 @@ pub async fn organizations(before: &str) -> Result<Page<OrganizationRow>, AppErr
             admin_user_id: row.opt_text("user_id")?,
             admin_email: row.opt_text("email")?,
             admin_status: row.opt_text("user_status")?,
+            handover_pending: row.int("people")? > 1,
         });
     }
     let older = older(&mut out, |o| {

@@ -218,6 +218,9 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
     if used.rows_affected() != 1 {
         return Err(bad_link());
     }
+    // An invited Customer admin who takes over an organization retires the
+    // previous one in this same transaction.
+    crate::accounts::server::complete_handover(&st.db, &mut tx, &user_id).await?;
     // A new password ends every existing session of the account.
     sqlx::query(
         "UPDATE app_user SET password_hash = $2, status = 'active', session_epoch = session_epoch + 1, updated_at = $3
@@ -255,6 +258,38 @@ pub async fn set_password(token: &str, password: String, confirm: &str) -> Resul
     Ok(())
 }
 
+/// Inserts a user who has no password yet (`invited`) and returns its id.
+/// An email that already has an account, in any state, is a conflict: one
+/// account per address, ever.
+pub async fn insert_invited_user(
+    tx: &mut Tx,
+    email: &Email,
+    role: Role,
+    organization_id: Option<&str>,
+) -> Result<String, AppError> {
+    let user_id = crate::server::new_id();
+    let insert = sqlx::query(
+        "INSERT INTO app_user (user_id, email, email_normalized, role, organization_id, status, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'invited', $6, $6)",
+    )
+    .bind(&user_id)
+    .bind(email.as_str())
+    .bind(normalize::email(email.as_str()))
+    .bind(role.code())
+    .bind(organization_id)
+    .bind(now_ms())
+    .execute(&mut **tx)
+    .await;
+    match insert {
+        Ok(_) => Ok(user_id),
+        Err(e) if crate::server::is_unique_violation(&e) => Err(AppError::Conflict(format!(
+            "A user with the email {} already exists. Enter another email.",
+            email.as_str()
+        ))),
+        Err(e) => Err(AppError::internal("failed to insert the user", e)),
+    }
+}
+
 /// Creates a system administrator with no password and returns the
 /// one-time link to set one. Used by the command line for the first admin.
 pub async fn create_system_admin(
@@ -264,29 +299,20 @@ pub async fn create_system_admin(
     actor_label: &str,
 ) -> Result<String, String> {
     let email = Email::parse(email).map_err(|e| format!("{email:?}: {e}"))?;
-    let user_id = crate::server::new_id();
-    let now = now_ms();
     let mut tx = db
         .begin_write()
         .await
         .map_err(|e| format!("database error: {e}"))?;
-    let insert = sqlx::query(
-        "INSERT INTO app_user (user_id, email, email_normalized, role, status, created_at, updated_at)
-         VALUES ($1, $2, $3, 'system_admin', 'invited', $4, $4)",
-    )
-    .bind(&user_id)
-    .bind(email.as_str())
-    .bind(normalize::email(email.as_str()))
-    .bind(now)
-    .execute(&mut *tx)
-    .await;
-    if let Err(e) = insert {
-        return Err(if crate::server::is_unique_violation(&e) {
-            format!("a user with the email {} already exists", email.as_str())
-        } else {
-            format!("cannot create the administrator: {e}")
-        });
-    }
+    let user_id = match insert_invited_user(&mut tx, &email, Role::SystemAdmin, None).await {
+        Ok(user_id) => user_id,
+        Err(AppError::Conflict(_)) => {
+            return Err(format!(
+                "a user with the email {} already exists",
+                email.as_str()
+            ))
+        }
+        Err(e) => return Err(format!("cannot create the administrator: {e}")),
+    };
     let (token, _) = issue_password_link(&mut tx, &user_id, settings.invitation_ttl_hours)
         .await
         .map_err(|e| e.to_string())?;

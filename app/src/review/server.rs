@@ -328,6 +328,8 @@ async fn duplicates_of(
     Ok(hints)
 }
 
+/// The organization's Customer admin; while a handover is pending, the one
+/// who still holds the role (the active one, or the first invited).
 async fn account_of(
     st: &AppState,
     organization_id: &str,
@@ -335,7 +337,8 @@ async fn account_of(
     let row = sqlx::query(
         "SELECT u.user_id, u.email, u.status,
             (SELECT MAX(t.expires_at) FROM user_token t WHERE t.user_id = u.user_id AND t.used_at IS NULL) AS invitation_expires_at
-         FROM app_user u WHERE u.organization_id = $1 AND u.status <> 'deactivated'",
+         FROM app_user u WHERE u.organization_id = $1 AND u.status <> 'deactivated'
+         ORDER BY CASE WHEN u.status = 'active' THEN 0 ELSE 1 END, u.created_at, u.user_id LIMIT 1",
     )
     .bind(organization_id)
     .fetch_optional(st.db.pool())
