@@ -1,7 +1,8 @@
 // Story: the operator puts a course and a service in the catalog; a Customer
 // admin adds a billing account and attendees, buys the service, applies for
 // the course with two attendees; the operator accepts the application and
-// the customer sees the decision and what it cost.
+// the customer sees the decision, the expense lines and the dashboard's
+// spend chart grow with each charge.
 
 import { expect, open, test } from './fixtures';
 import { approvedCustomer, shotBoth, signedInAdmin } from './flows';
@@ -61,6 +62,11 @@ test('a customer buys, applies for a course with two attendees, and the operator
 
   const { page: customer } = await approvedCustomer(e2e, admin, 'workspace');
 
+  // A new organization's dashboard: no spend yet, so no bars.
+  await expect(customer.getByTestId('key-figures')).toBeVisible();
+  await expect(customer.getByTestId('spend-empty')).toBeVisible();
+  await shotBoth(e2e, customer, 'dashboard-empty');
+
   // A billing account first: purchases need one.
   await open(customer, '/org/billing');
   await customer.getByTestId('billing-name').fill('Head office');
@@ -100,6 +106,16 @@ test('a customer buys, applies for a course with two attendees, and the operator
   await expect(customer.getByTestId('order-row').filter({ hasText: service })).toContainText('EUR 451.80');
   await shotBoth(e2e, customer, 'orders');
 
+  // The order is an expense line, and this month's bar shows it.
+  await open(customer, '/org/expenses');
+  await expect(customer.getByTestId('expense-row').filter({ hasText: service })).toBeVisible();
+  await expect(customer.getByTestId('expense-overall')).toContainText('451.80');
+  await shotBoth(e2e, customer, 'expenses-after-order');
+  await open(customer, '/org');
+  const lastBar = customer.getByTestId('spend-eur-bar').last();
+  await expect(lastBar).toHaveAttribute('data-value', '45180');
+  await shotBoth(e2e, customer, 'dashboard-after-order');
+
   // Apply for the course with both attendees.
   await open(customer, '/org/catalog');
   await customer.getByRole('link', { name: course }).click();
@@ -135,4 +151,28 @@ test('a customer buys, applies for a course with two attendees, and the operator
   await open(customer, '/org/courses');
   await expect(customer.getByTestId('course-row').filter({ hasText: course })).toContainText('Accepted');
   await shotBoth(e2e, customer, 'courses');
+
+  // The course fee (2 × 1,250.00 + 25.5 % VAT = 3,137.50) joins the order's
+  // 451.80 in the ledger and in this month's bar.
+  await open(customer, '/org/expenses');
+  await expect(customer.getByTestId('expense-row')).toHaveCount(2);
+  await expect(customer.getByTestId('expense-overall')).toContainText('3,589.30');
+  await shotBoth(e2e, customer, 'expenses-after-acceptance');
+  await open(customer, '/org');
+  await expect(customer.getByTestId('spend-eur-bar').last()).toHaveAttribute('data-value', '358930');
+  await expect(customer.getByTestId('figure-upcoming-courses')).toContainText('1');
+  await shotBoth(e2e, customer, 'dashboard-after-acceptance');
+  await open(customer, '/org/utilization');
+  await shotBoth(e2e, customer, 'utilization');
+
+  // The operator's reports and account pages.
+  for (const [path, step] of [
+    ['/admin/reports', 'admin-reports'],
+    ['/admin/organizations', 'admin-organizations'],
+    ['/admin/admins', 'admin-admins'],
+    ['/admin/audit', 'admin-audit'],
+  ]) {
+    await open(admin, path);
+    await shotBoth(e2e, admin, step);
+  }
 });
