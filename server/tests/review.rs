@@ -557,3 +557,36 @@ async fn decisions_need_a_claim_and_an_open_application() {
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{body}");
 }
+
+#[tokio::test]
+async fn the_queue_page_renders_on_the_server_for_a_signed_in_admin() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("queue-page@operator.example").await;
+    for i in 0..3 {
+        app.submit_ok(&[
+            ("legal_name", &format!("Queue Page Org {i} Oy")),
+            ("contact_email", &format!("queue{i}@example.com")),
+        ])
+        .await;
+    }
+    // A generous deadline: the page must arrive, not merely arrive fast.
+    for path in [
+        "/admin/applications",
+        "/admin/applications?status=submitted",
+        "/admin/applications?q=Queue",
+    ] {
+        let response = admin
+            .get(format!("{}{path}", app.base))
+            .timeout(std::time::Duration::from_secs(30))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{path} did not answer: {e}"));
+        assert_eq!(response.status(), StatusCode::OK, "{path}");
+        let html = response.text().await.expect("html");
+        assert_eq!(
+            html.matches("data-testid=\"queue-row\"").count(),
+            3,
+            "{path}"
+        );
+    }
+}
