@@ -78,6 +78,10 @@ def main():
         if ok is False:
             misses.append(f"{name}: {ratio:.1%} of baseline (target {target})")
         p(f"| {name} | {rps:,.0f} | {f['p50']} | {f['p95']} | {f['p99']} | {ok_all} / {total} | {ratio:.1%} | {target} | {mark} |")
+    oz = other.get(("info", "oha-Z"))
+    if oz:
+        p("")
+        p(f"The `oha -Z` submit run inserted {int(oz['inserted']):,} new applications: that many of its requests carried a key not seen before.")
     p("")
     p("### One connection (p99 target < 5 ms per SSR page; queue functions p95 < 100 ms)")
     p("")
