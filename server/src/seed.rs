@@ -45,11 +45,18 @@ enum Value {
 // Words the names are built from: searching for one word matches a
 // fraction of the queue, searching for a whole name matches one row.
 const FIRST: [&str; 16] = [
-    "Aurora", "Boreal", "Cobalt", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris", "Juniper",
-    "Kestrel", "Lumen", "Meadow", "Nimbus", "Orchid", "Pine",
+    "Aurora", "Boreal", "Cobalt", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Iris",
+    "Juniper", "Kestrel", "Lumen", "Meadow", "Nimbus", "Orchid", "Pine",
 ];
 const SECOND: [&str; 8] = [
-    "Learning", "Academy", "Systems", "Logistics", "Health", "Foods", "Energy", "Partners",
+    "Learning",
+    "Academy",
+    "Systems",
+    "Logistics",
+    "Health",
+    "Foods",
+    "Energy",
+    "Partners",
 ];
 const COUNTRIES: [&str; 5] = ["FI", "SE", "EE", "DE", "NO"];
 const ORG_TYPES: [&str; 3] = ["company", "public", "nonprofit"];
