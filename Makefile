@@ -27,7 +27,7 @@ export LEPTOS_OUTPUT_NAME := coursegate
 
 CLIPPY_FLAGS := -- -D warnings
 
-.PHONY: admin help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit integration-pg e2e
+.PHONY: admin help bootstrap run test fmt fmt-check clippy clippy-ssr clippy-wasm unit integration-pg e2e bench
 
 help:
 	@echo "make run        bootstrap, then cargo leptos serve (debug) on 127.0.0.1:3000"
@@ -39,6 +39,7 @@ help:
 	@echo "make unit       cargo test -p app -p server (integration tests on SQLite)"
 	@echo "make integration-pg  the integration tests again, on a throwaway PostgreSQL (scripts/pg)"
 	@echo "make e2e        release build + Playwright against a fresh database"
+	@echo "make bench      release build, then load, scale, size, memory and browser measurements (not part of test)"
 
 bootstrap:
 	scripts/bootstrap
@@ -58,7 +59,7 @@ fmt-check: bootstrap
 clippy: clippy-ssr clippy-wasm
 
 clippy-ssr: bootstrap
-	cargo clippy -p app -p server --all-targets --features app/ssr $(CLIPPY_FLAGS)
+	cargo clippy -p app -p server -p coursegate-bench --all-targets --features app/ssr $(CLIPPY_FLAGS)
 
 clippy-wasm: bootstrap
 	cargo clippy -p app -p frontend --target wasm32-unknown-unknown --features app/hydrate $(CLIPPY_FLAGS)
@@ -79,3 +80,8 @@ admin: bootstrap
 
 e2e: bootstrap
 	scripts/e2e
+
+# Measurements on this machine (minutes; loopback only; results in
+# BENCHMARKS.md). Not part of `test`: timings vary with the machine.
+bench: bootstrap
+	scripts/bench

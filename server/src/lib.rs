@@ -4,6 +4,7 @@
 //! the integration tests build the same router on port 0.
 
 pub mod middleware;
+pub mod seed;
 pub mod sessions;
 
 use std::sync::Arc;

@@ -29,6 +29,19 @@ enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// Fill the database with synthetic applications and customer
+    /// organizations, for load and scale measurements (never production).
+    Seed {
+        #[arg(long, default_value_t = 100_000)]
+        applications: usize,
+        /// Approved applications that became organizations, each with an
+        /// active Customer admin.
+        #[arg(long, default_value_t = 10_000)]
+        organizations: usize,
+        /// The password of every seeded account.
+        #[arg(long, env = "COURSEGATE_SEED_PASSWORD")]
+        password: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -84,6 +97,23 @@ async fn main() {
                 .unwrap_or_else(|e| fail(e));
             server::backup(&db, &to).await.unwrap_or_else(|e| fail(e));
             println!("Backup written to {}", to.display());
+        }
+        Command::Seed {
+            applications,
+            organizations,
+            password,
+        } => {
+            let db = app::server::Db::connect(&settings.database_url)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            let plan = server::seed::Plan {
+                applications,
+                organizations,
+                password,
+            };
+            server::seed::run(&db, &plan)
+                .await
+                .unwrap_or_else(|e| fail(e));
         }
     }
 }
