@@ -216,7 +216,10 @@ fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> i
         <Suspense fallback=|| view! { <p class="page muted">"Loading…"</p> }>
             {move || Suspend::new(async move {
                 match who.await {
-                    Ok(Some(me)) if any_role || me.role == role => children.with_value(|c| c()).into_any(),
+                    // Built untracked: a Suspend re-runs when anything read in its
+                    // body changes, and a page that read its own data while being
+                    // built would be rebuilt, fetch again, and never finish rendering.
+                    Ok(Some(me)) if any_role || me.role == role => untrack(|| children.with_value(|c| c())).into_any(),
                     Ok(Some(_)) => view! {
                         <section class="page narrow">
                             <h1>"Not available"</h1>

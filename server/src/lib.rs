@@ -16,6 +16,7 @@ use axum::Router;
 use leptos::config::LeptosOptions;
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -107,6 +108,10 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         ))
         .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        // Pages, answers and the 2 MB WASM bundle go out brotli- or
+        // gzip-compressed to browsers that ask; the bundle shrinks to a
+        // quarter, and browsers cache it.
+        .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::log_request))
 }
 

@@ -56,3 +56,34 @@ async fn a_backup_of_a_live_sqlite_database_holds_its_data() {
         .unwrap();
     assert_eq!(count, 1);
 }
+
+#[tokio::test]
+async fn pages_are_compressed_for_browsers_that_ask() {
+    let app = TestApp::spawn().await;
+    for encoding in ["br", "gzip"] {
+        let response = app
+            .client()
+            .get(format!("{}/apply", app.base))
+            .header("Accept-Encoding", encoding)
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(response.status(), reqwest::StatusCode::OK);
+        assert_eq!(
+            response
+                .headers()
+                .get("content-encoding")
+                .and_then(|v| v.to_str().ok()),
+            Some(encoding)
+        );
+    }
+    // Without the header the page comes as it is.
+    let response = app
+        .client()
+        .get(format!("{}/apply", app.base))
+        .send()
+        .await
+        .expect("page");
+    assert!(response.headers().get("content-encoding").is_none());
+    assert!(response.text().await.expect("html").contains("<form"));
+}
