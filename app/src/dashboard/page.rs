@@ -35,18 +35,27 @@ pub fn DashboardPage() -> impl IntoView {
     }
 }
 
-/// The seat chart's data: bought and used per service.
+/// The seat chart's data per service: seats paid for (ordered, plus places
+/// charged as course fees) and seats used (every accepted place), so a
+/// course paid through its application fee shows up as well as one bought
+/// ahead.
 pub fn seat_series(rows: &[UtilizationRow]) -> (Vec<String>, Vec<Series>) {
     (
         rows.iter().map(|r| r.title.clone()).collect(),
         vec![
             Series {
-                name: "Seats bought".into(),
-                values: rows.iter().map(|r| r.seats_bought).collect(),
+                name: "Seats paid for".into(),
+                values: rows
+                    .iter()
+                    .map(|r| r.seats_bought + r.seats_charged)
+                    .collect(),
             },
             Series {
                 name: "Seats used".into(),
-                values: rows.iter().map(|r| r.seats_used).collect(),
+                values: rows
+                    .iter()
+                    .map(|r| r.seats_used + r.seats_charged)
+                    .collect(),
             },
         ],
     )
@@ -161,7 +170,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
             </div>
             <div class="card">
                 <h2>"Seats"</h2>
-                <BarChart id="seats" title="Seats bought and used per service" categories=seat_categories
+                <BarChart id="seats" title="Seats paid for and used per service" categories=seat_categories
                     series=seat_values scale=Scale::Count empty="No seats bought or used yet."/>
                 <A href="/org/utilization">"Utilization per service"</A>
             </div>

@@ -185,8 +185,10 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
         .sort_by_key(|c| std::cmp::Reverse(c.values.iter().map(|v| v.abs()).sum::<i64>()));
 
     let mut seats = utilization_rows(&st, org, &zone).await?;
-    seats.retain(|r| r.seats_bought > 0 || r.seats_used > 0);
-    seats.sort_by_key(|r| std::cmp::Reverse(r.seats_bought.max(r.seats_used)));
+    seats.retain(|r| r.seats_bought + r.seats_charged > 0 || r.seats_used > 0);
+    seats.sort_by_key(|r| {
+        std::cmp::Reverse((r.seats_bought + r.seats_charged).max(r.seats_used + r.seats_charged))
+    });
     seats.truncate(CHART_SERVICES);
 
     let activity = sqlx::query(

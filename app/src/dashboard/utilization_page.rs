@@ -47,7 +47,7 @@ fn UtilizationBody(data: Utilization) -> impl IntoView {
     let (categories, series) = seat_series(&data.rows);
     view! {
         <div class="card">
-            <BarChart id="utilization" title="Seats bought and used per service" categories series
+            <BarChart id="utilization" title="Seats paid for and used per service" categories series
                 scale=Scale::Count empty="No seats bought or used yet."/>
         </div>
         <div class="table-wrap">
