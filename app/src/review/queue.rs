@@ -105,7 +105,13 @@ pub fn QueuePage() -> impl IntoView {
                     <button type="submit" class="button">"Search"</button>
                 </Form>
             </div>
-            <nav class="tabs" aria-label="Filter by status" data-testid="queue-tabs">{tabs}</nav>
+            // The counts are read inside a boundary of their own: read directly
+            // under the page's gate, their arrival would make the gate's
+            // Suspense render the page again during server rendering, with
+            // new resources to wait for, over and over.
+            <nav class="tabs" aria-label="Filter by status" data-testid="queue-tabs">
+                <Transition fallback=|| ()>{tabs}</Transition>
+            </nav>
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
