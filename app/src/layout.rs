@@ -233,7 +233,15 @@ fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> i
                             <a class="button primary" href="/sign-in" data-testid="gate-sign-in">"Sign in"</a>
                         </section>
                     }.into_any(),
-                    Err(e) => view! { <div class="page banner banner-error" role="alert">{e.to_string()}</div> }.into_any(),
+                    Err(e) => view! {
+                        <section class="page narrow error-page">
+                            <h1>"Something went wrong"</h1>
+                            <div class="banner banner-error" role="alert">{e.to_string()}</div>
+                            <div class="error-actions">
+                                <a class="button" href="/">"Go to the front page"</a>
+                            </div>
+                        </section>
+                    }.into_any(),
                 }
             })}
         </Suspense>
@@ -271,10 +279,15 @@ fn NotFound() -> impl IntoView {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <section class="page narrow">
+        <section class="page narrow error-page" data-testid="not-found">
             <Title text="Not found — Coursegate"/>
+            <p class="error-code" aria-hidden="true">"404"</p>
             <h1>"Page not found"</h1>
-            <p>"There is nothing at this address. " <A href="/">"Go to the front page"</A> "."</p>
+            <p class="lead">"There is nothing at this address. The link may be mistyped, or the page may have moved."</p>
+            <div class="error-actions">
+                <A href="/" attr:class="button primary">"Go to the front page"</A>
+                <A href="/contact" attr:class="button">"Contact us"</A>
+            </div>
         </section>
     }
 }

@@ -202,3 +202,41 @@ export async function approvedCustomer(e2e: E2E, admin: Page, tag: string): Prom
   await signIn(page, data.contact_email, password, '/org');
   return { page, data, password };
 }
+
+/** A `datetime-local` value `days` from now (the browser's zone is UTC,
+ * the operator's Helsinki: the exact hour does not matter here). */
+function inDays(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+}
+
+/** On the catalog editor: creates a draft service or course. */
+export async function createService(
+  admin: Page,
+  fields: { kind: string; title: string; category: string; price: string; capacity: string; dated: boolean },
+): Promise<void> {
+  await open(admin, '/admin/catalog/new');
+  await admin.getByTestId('service-kind').selectOption(fields.kind);
+  await admin.getByTestId('service-title-input').fill(fields.title);
+  await admin.getByTestId('service-category').fill(fields.category);
+  await admin
+    .getByTestId('service-description')
+    .fill('Practical sessions with real cases from the participants’ own teams.');
+  if (fields.dated) {
+    await admin.getByTestId('service-starts').fill(inDays(40));
+    await admin.getByTestId('service-ends').fill(inDays(41));
+    await admin.getByTestId('service-deadline').fill(inDays(30));
+  }
+  await admin.getByTestId('service-capacity').fill(fields.capacity);
+  await admin.getByTestId('service-price-input').fill(fields.price);
+  await admin.getByTestId('service-save').click();
+  await expect(admin).toHaveURL(/\/admin\/catalog\/[0-9a-f-]{36}$/);
+  await expect(admin.getByTestId('service-edit-status')).toContainText('draft');
+}
+
+/** Publishes the draft service called `title`. */
+export async function publish(admin: Page, title: string): Promise<void> {
+  await open(admin, '/admin/catalog?status=draft');
+  const row = admin.getByTestId('admin-service-row').filter({ hasText: title });
+  await row.getByTestId('service-published').click();
+  await expect(admin.getByTestId('admin-service-row').filter({ hasText: title })).toHaveCount(0);
+}

@@ -126,13 +126,13 @@ fn AdminLine(row: AdminRow, actions: Actions) -> impl IntoView {
     };
     view! {
         <tr data-testid="admin-row" data-email=row.email.clone()>
-            <td>
+            <td data-label="Email">
                 {row.email.clone()}
                 {row.invitation_expires_at.map(|at| view! { <div class="muted small">{format!("Link valid until {}", format::time(at))}</div> })}
             </td>
-            <td><span class=format!("badge badge-{}", row.status) data-testid="admin-status">{row.status.clone()}</span></td>
-            <td class="nowrap">{format::time(row.created_at)}</td>
-            <td><div class="row-actions">{controls}</div></td>
+            <td data-label="Status"><span class=format!("badge badge-{}", row.status) data-testid="admin-status">{row.status.clone()}</span></td>
+            <td data-label="Added" class="nowrap">{format::time(row.created_at)}</td>
+            <td data-label="Actions"><div class="row-actions">{controls}</div></td>
         </tr>
     }
 }

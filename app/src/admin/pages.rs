@@ -170,11 +170,11 @@ pub fn AuditPage() -> impl IntoView {
                                         <tbody>
                                             {rows.into_iter().map(|r: AuditRow| view! {
                                                 <tr data-testid="audit-row">
-                                                    <td class="nowrap">{format::time(r.at)}</td>
-                                                    <td>{r.actor}</td>
-                                                    <td class="mono" title=r.subject>{r.action}</td>
-                                                    <td>{r.organization.unwrap_or_else(|| "—".into())}</td>
-                                                    <td>{r.detail}</td>
+                                                    <td data-label="When" class="nowrap">{format::time(r.at)}</td>
+                                                    <td data-label="Who">{r.actor}</td>
+                                                    <td data-label="Action" class="mono" title=r.subject>{r.action}</td>
+                                                    <td data-label="Organization">{r.organization.unwrap_or_else(|| "—".into())}</td>
+                                                    <td data-label="Detail">{r.detail}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>
@@ -254,15 +254,15 @@ pub fn OrganizationsPage() -> impl IntoView {
                                         <tbody>
                                             {rows.into_iter().map(|o: OrganizationRow| view! {
                                                 <tr data-testid="organization-row">
-                                                    <td><A href=format!("/admin/organizations/{}", o.organization_id)>{o.legal_name}</A></td>
-                                                    <td>{o.country}</td>
-                                                    <td><span class=format!("badge badge-{}", o.status)>{o.status.clone()}</span></td>
-                                                    <td>
+                                                    <td data-label="Organization"><A href=format!("/admin/organizations/{}", o.organization_id)>{o.legal_name}</A></td>
+                                                    <td data-label="Country">{o.country}</td>
+                                                    <td data-label="Status"><span class=format!("badge badge-{}", o.status)>{o.status.clone()}</span></td>
+                                                    <td data-label="Customer admin">
                                                         {o.admin_email.unwrap_or_else(|| "—".into())}
                                                         {(o.admin_status.as_deref() == Some("invited")).then(|| view! { <span class="muted">" (invited)"</span> })}
                                                         {o.handover_pending.then(|| view! { <span class="flag">"handover pending"</span> })}
                                                     </td>
-                                                    <td class="nowrap">{format::time(o.created_at)}</td>
+                                                    <td data-label="Since" class="nowrap">{format::time(o.created_at)}</td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>

@@ -165,10 +165,10 @@ fn AttendeeTable(
                         let delete_id = id.clone();
                         view! {
                             <tr data-testid="attendee-row" data-id=id>
-                                <td>{attendee.name.clone()}</td>
-                                <td>{attendee.email.clone()}</td>
-                                <td>{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
-                                <td>
+                                <td data-label="Name">{attendee.name.clone()}</td>
+                                <td data-label="Email">{attendee.email.clone()}</td>
+                                <td data-label="Job title">{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
+                                <td data-label="Actions">
                                     <div class="row-actions">
                                         <button type="button" class="button small" data-testid="attendee-edit"
                                             on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>

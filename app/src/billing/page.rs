@@ -200,14 +200,14 @@ fn AccountRow(
     };
     view! {
         <tr data-testid="billing-row" data-id=id>
-            <td>
+            <td data-label="Account">
                 <strong>{account.name.clone()}</strong>
                 {account.is_default.then(|| view! { <span class="badge badge-active" data-testid="billing-default">" Default"</span> })}
                 <div class="muted pre-line">{account.invoicing_address.clone()}</div>
             </td>
-            <td class="mono">{account.vat_id.clone()}</td>
-            <td>{if account.reference.is_empty() { "—".to_string() } else { account.reference.clone() }}</td>
-            <td>{account.e_invoice_address.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-label="VAT ID" class="mono">{account.vat_id.clone()}</td>
+            <td data-label="Reference">{if account.reference.is_empty() { "—".to_string() } else { account.reference.clone() }}</td>
+            <td data-label="E-invoice address">{account.e_invoice_address.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{controls}</td>
         </tr>
     }

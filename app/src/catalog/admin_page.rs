@@ -131,15 +131,15 @@ fn ServiceRow(row: AdminServiceRow, set_status: ServerAction<SetServiceStatus>) 
     let summary = format!("{} · {} · {}", s.kind_label(), s.category, s.mode_label());
     view! {
         <tr data-testid="admin-service-row" data-id=id.clone()>
-            <td>
+            <td data-label="Service">
                 <A href=format!("/admin/catalog/{id}")>{title}</A>
                 <div class="muted">{summary}</div>
             </td>
-            <td>{s.when()}</td>
-            <td>{seats}</td>
-            <td class="num">{money::format(s.price_minor, &s.currency)}</td>
-            <td>{format!("{} · {}", row.orders, row.applications)}</td>
-            <td>
+            <td data-label="When">{s.when()}</td>
+            <td data-label="Seats">{seats}</td>
+            <td data-label="Price" class="num">{money::format(s.price_minor, &s.currency)}</td>
+            <td data-label="Orders · applications">{format!("{} · {}", row.orders, row.applications)}</td>
+            <td data-label="Status">
                 <div class="row-actions">
                     <span class=badge data-testid="service-status">{s.status.clone()}</span>
                     {controls}

@@ -103,15 +103,15 @@ fn OrderRow(order: Order, cancel: ServerAction<CancelOrder>) -> impl IntoView {
     };
     view! {
         <tr data-testid="order-row" data-id=order.order_id.clone()>
-            <td>{order.created.clone()}</td>
-            <td>
+            <td data-label="Ordered">{order.created.clone()}</td>
+            <td data-label="Service">
                 <A href=format!("/org/catalog/{}", order.service_id)>{order.service_title.clone()}</A>
                 {order.starts.clone().map(|s| view! { <div class="muted">{s}</div> })}
             </td>
-            <td>{order.quantity}</td>
-            <td>{order.billing_account_name.clone()}</td>
-            <td class="num" title=detail>{total}</td>
-            <td><div class="row-actions">{status}</div></td>
+            <td data-label="Quantity">{order.quantity}</td>
+            <td data-label="Billing account">{order.billing_account_name.clone()}</td>
+            <td data-label="Total incl. VAT" class="num" title=detail>{total}</td>
+            <td data-label="Status"><div class="row-actions">{status}</div></td>
         </tr>
     }
 }

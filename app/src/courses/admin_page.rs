@@ -138,9 +138,9 @@ fn Decision(
                                 };
                                 view! {
                                     <tr>
-                                        <td>{a.name.clone()}</td>
-                                        <td>{a.email.clone()}</td>
-                                        <td><div class="row-actions"><span data-testid="attendance">{mark}</span>{marks}</div></td>
+                                        <td data-label="Name">{a.name.clone()}</td>
+                                        <td data-label="Email">{a.email.clone()}</td>
+                                        <td data-label="Attended"><div class="row-actions"><span data-testid="attendance">{mark}</span>{marks}</div></td>
                                     </tr>
                                 }
                             }).collect_view()}

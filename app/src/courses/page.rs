@@ -94,14 +94,14 @@ pub fn ApplicationTable(
                         let title = row.service_title.clone();
                         view! {
                             <tr data-testid="course-row" data-id=row.course_application_id.clone()>
-                                <td>
+                                <td data-label="Course">
                                     <A href=href>{title}</A>
                                     {row.starts.clone().map(|s| view! { <div class="muted">{s}</div> })}
                                 </td>
-                                {admin.then(|| view! { <td>{row.organization_name.clone()}</td> })}
-                                <td>{row.places}</td>
-                                <td>{row.created.clone()}</td>
-                                <td><span class=status_badge(&row.status) data-testid="course-status">{status_label(&row.status)}</span></td>
+                                {admin.then(|| view! { <td data-label="Organization">{row.organization_name.clone()}</td> })}
+                                <td data-label="Places">{row.places}</td>
+                                <td data-label="Applied">{row.created.clone()}</td>
+                                <td data-label="Status"><span class=status_badge(&row.status) data-testid="course-status">{status_label(&row.status)}</span></td>
                             </tr>
                         }
                     }).collect_view()}

@@ -67,15 +67,15 @@ fn UtilizationBody(data: Utilization) -> impl IntoView {
                         let attendance = row.attendance();
                         view! {
                             <tr data-testid="utilization-row" data-id=row.service_id.clone()>
-                                <td>
+                                <td data-label="Service">
                                     <A href=format!("/org/catalog/{}", row.service_id)>{row.title.clone()}</A>
                                     {row.starts.clone().map(|s| view! { <div class="muted">{format!("Starts {s}")}</div> })}
                                 </td>
-                                <td class="num">{row.seats_bought}</td>
-                                <td class="num">{row.seats_used}</td>
-                                <td class="num">{row.seats_charged}</td>
-                                <td class="num">{row.attendees_accepted}</td>
-                                <td>{attendance}</td>
+                                <td data-label="Seats bought" class="num">{row.seats_bought}</td>
+                                <td data-label="Seats used" class="num">{row.seats_used}</td>
+                                <td data-label="Charged as course fees" class="num">{row.seats_charged}</td>
+                                <td data-label="Attendees accepted" class="num">{row.attendees_accepted}</td>
+                                <td data-label="Attendance">{attendance}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -185,12 +185,12 @@ fn TotalsCard(totals: ExpenseSums) -> impl IntoView {
                     <tbody>
                         {totals.rows.into_iter().map(|t| view! {
                             <tr data-testid="expense-total-row">
-                                <td class="nowrap">{t.month}</td>
-                                <td>{t.billing_account_name}</td>
-                                <td class="num">{t.lines}</td>
-                                <td class="num nowrap">{money::format(t.net_minor, &t.currency)}</td>
-                                <td class="num nowrap">{money::format(t.vat_minor, &t.currency)}</td>
-                                <td class="num nowrap">{money::format(t.gross_minor, &t.currency)}</td>
+                                <td data-label="Month" class="nowrap">{t.month}</td>
+                                <td data-label="Billing account">{t.billing_account_name}</td>
+                                <td data-label="Lines" class="num">{t.lines}</td>
+                                <td data-label="Net" class="num nowrap">{money::format(t.net_minor, &t.currency)}</td>
+                                <td data-label="VAT" class="num nowrap">{money::format(t.vat_minor, &t.currency)}</td>
+                                <td data-label="Gross" class="num nowrap">{money::format(t.gross_minor, &t.currency)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -272,15 +272,15 @@ fn LineRow(line: ExpenseRow) -> impl IntoView {
     let refund = line.quantity < 0;
     view! {
         <tr data-testid="expense-row" data-id=line.expense_id.clone()>
-            <td class="nowrap">{line.occurred.clone()}</td>
-            <td>
+            <td data-label="Date" class="nowrap">{line.occurred.clone()}</td>
+            <td data-label="Description">
                 <A href=format!("/org/catalog/{}", line.service_id)>{line.description.clone()}</A>
             </td>
-            <td>{line.billing_account_name.clone()}</td>
-            <td><span class=if refund { "badge badge-rejected" } else { "badge" }>{source_label(&line.source_kind)}</span></td>
-            <td class="num nowrap">{money::format(line.net_minor, &line.currency)}</td>
-            <td class="num nowrap" title=format!("VAT {}", money::format_rate(line.vat_rate_bp))>{money::format(line.vat_minor, &line.currency)}</td>
-            <td class="num nowrap">{money::format(gross, &line.currency)}</td>
+            <td data-label="Billing account">{line.billing_account_name.clone()}</td>
+            <td data-label="Kind"><span class=if refund { "badge badge-rejected" } else { "badge" }>{source_label(&line.source_kind)}</span></td>
+            <td data-label="Net" class="num nowrap">{money::format(line.net_minor, &line.currency)}</td>
+            <td data-label="VAT" class="num nowrap" title=format!("VAT {}", money::format_rate(line.vat_rate_bp))>{money::format(line.vat_minor, &line.currency)}</td>
+            <td data-label="Gross" class="num nowrap">{money::format(gross, &line.currency)}</td>
         </tr>
     }
 }

@@ -128,10 +128,10 @@ fn ReportsBody(reports: Reports) -> impl IntoView {
                             <tbody>
                                 {reports.revenue.iter().map(|r| view! {
                                     <tr data-testid="revenue-row" data-id=r.service_id.clone()>
-                                        <td><a href=format!("/admin/catalog/{}", r.service_id)>{r.title.clone()}</a></td>
-                                        <td class="num">{r.lines}</td>
-                                        <td class="num nowrap">{money::format(r.net_minor, &r.currency)}</td>
-                                        <td class="num nowrap">{money::format(r.gross_minor, &r.currency)}</td>
+                                        <td data-label="Service"><a href=format!("/admin/catalog/{}", r.service_id)>{r.title.clone()}</a></td>
+                                        <td data-label="Lines" class="num">{r.lines}</td>
+                                        <td data-label="Net" class="num nowrap">{money::format(r.net_minor, &r.currency)}</td>
+                                        <td data-label="Gross" class="num nowrap">{money::format(r.gross_minor, &r.currency)}</td>
                                     </tr>
                                 }).collect_view()}
                             </tbody>
@@ -159,10 +159,10 @@ fn ReportsBody(reports: Reports) -> impl IntoView {
                         <tbody>
                             {reports.utilization.iter().map(|u| view! {
                                 <tr data-testid="capacity-row" data-id=u.service_id.clone()>
-                                    <td><a href=format!("/admin/catalog/{}", u.service_id)>{u.title.clone()}</a></td>
-                                    <td class="nowrap">{u.starts.clone().unwrap_or_else(|| "—".into())}</td>
-                                    <td><span class="badge">{u.status.clone()}</span></td>
-                                    <td>{u.label()}</td>
+                                    <td data-label="Service"><a href=format!("/admin/catalog/{}", u.service_id)>{u.title.clone()}</a></td>
+                                    <td data-label="Starts" class="nowrap">{u.starts.clone().unwrap_or_else(|| "—".into())}</td>
+                                    <td data-label="Status"><span class="badge">{u.status.clone()}</span></td>
+                                    <td data-label="Seats sold">{u.label()}</td>
                                 </tr>
                             }).collect_view()}
                         </tbody>

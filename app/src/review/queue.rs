@@ -152,18 +152,18 @@ fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> im
                 <tbody>
                     {data.rows.into_iter().map(|row| view! {
                         <tr data-testid="queue-row">
-                            <td>
+                            <td data-label="Organization">
                                 <A href=format!("/admin/applications/{}", row.application_id)>{row.legal_name.clone()}</A>
                                 {row.possible_duplicate.then(|| view! {
                                     <span class="flag" title="Possible duplicate" data-testid="duplicate-flag">"Possible duplicate"</span>
                                 })}
                             </td>
-                            <td>{row.country.clone()}</td>
-                            <td class="mono">{row.registration_id.clone()}</td>
-                            <td>{row.contact_email.clone()}</td>
-                            <td><StatusBadge code=row.status.code() label=row.status.label()/></td>
-                            <td class="nowrap">{format::time(row.created_at)}</td>
-                            <td>{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td data-label="Country">{row.country.clone()}</td>
+                            <td data-label="Registration ID" class="mono">{row.registration_id.clone()}</td>
+                            <td data-label="Contact">{row.contact_email.clone()}</td>
+                            <td data-label="Status"><StatusBadge code=row.status.code() label=row.status.label()/></td>
+                            <td data-label="Submitted" class="nowrap">{format::time(row.created_at)}</td>
+                            <td data-label="Reviewer">{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
