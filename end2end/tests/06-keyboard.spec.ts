@@ -84,6 +84,8 @@ test('an applicant applies with the keyboard alone and always sees the focus', a
   const back = await focused(page);
   expect(back.testid).toBe('field-city');
   expect(back.visible).toBe(true);
+  // Focus that arrives by keyboard selects the whole value; End keeps it.
+  await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(data.city.slice(-1));
   await expect(page.getByTestId('field-city')).toHaveValue(data.city);
