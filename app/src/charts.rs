@@ -177,13 +177,14 @@ pub fn BarChart(
         })
         .collect_view();
     let title_id = format!("{id}-title");
+    let box_label = title_id.clone();
     view! {
         <figure class="chart" data-testid=id.clone()>
             <figcaption class="chart-title" id=title_id.clone()>{title.clone()}</figcaption>
             {legend}
             // On a phone the drawing is wider than the card and scrolls; the box
             // takes the keyboard focus so it can be scrolled without a mouse.
-            <div class="chart-box" tabindex="0" role="group" aria-labelledby=title_id.clone()>
+            <div class="chart-box" tabindex="0" role="group" aria-labelledby=box_label>
                 <svg class="chart-svg" role="img" aria-labelledby=title_id
                     viewBox=format!("0 0 {WIDTH} {HEIGHT}") preserveAspectRatio="xMidYMid meet">
                     <title>{title.clone()}</title>
