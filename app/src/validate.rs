@@ -597,7 +597,14 @@ mod tests {
 
     #[test]
     fn common_passwords_are_refused_whatever_their_case() {
-        for common in ["password", "PASSWORD", "PassWord", "  password1 ", "Baseball", "qwertyuiop"] {
+        for common in [
+            "password",
+            "PASSWORD",
+            "PassWord",
+            "  password1 ",
+            "Baseball",
+            "qwertyuiop",
+        ] {
             let err = password(common).unwrap_err();
             assert!(err.contains("most common"), "{common}: {err}");
         }

@@ -58,7 +58,10 @@ fn start(database_url: &str, port: u16, dir: &std::path::Path) -> Running {
         .env("COURSEGATE_BIND", format!("127.0.0.1:{port}"))
         .env("COURSEGATE_PUBLIC_URL", &base)
         .env("COURSEGATE_DATABASE_URL", database_url)
-        .env("COURSEGATE_FIRST_ADMIN_EMAIL", "crash.admin@operator.example")
+        .env(
+            "COURSEGATE_FIRST_ADMIN_EMAIL",
+            "crash.admin@operator.example",
+        )
         .env("COURSEGATE_RATE_SIGN_IN_PER_MINUTE", "100000")
         .env("COURSEGATE_RATE_SUBMIT_PER_MINUTE", "100000")
         .env("COURSEGATE_RATE_PASSWORD_PER_MINUTE", "100000")
@@ -101,7 +104,12 @@ async fn wait_ready(client: &Client, running: &mut Running) {
     }
 }
 
-async fn post(client: &Client, base: &str, path: &str, form: &[(String, String)]) -> (StatusCode, Value) {
+async fn post(
+    client: &Client,
+    base: &str,
+    path: &str,
+    form: &[(String, String)],
+) -> (StatusCode, Value) {
     let res = client
         .post(format!("{base}/api/{path}"))
         .form(form)
@@ -110,7 +118,10 @@ async fn post(client: &Client, base: &str, path: &str, form: &[(String, String)]
         .expect("request");
     let status = res.status();
     let text = res.text().await.unwrap_or_default();
-    (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    (
+        status,
+        serde_json::from_str(&text).unwrap_or(Value::String(text)),
+    )
 }
 
 fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -159,7 +170,11 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
         &admin,
         &base,
         "auth/set_password",
-        &pairs(&[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)]),
+        &pairs(&[
+            ("token", &token),
+            ("password", PASSWORD),
+            ("confirm", PASSWORD),
+        ]),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -167,14 +182,17 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
         &admin,
         &base,
         "auth/sign_in",
-        &pairs(&[("email", "crash.admin@operator.example"), ("password", PASSWORD)]),
+        &pairs(&[
+            ("email", "crash.admin@operator.example"),
+            ("password", PASSWORD),
+        ]),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
     // Applications ready for approval: submitted and claimed.
-    const TO_APPROVE: usize = 30;
-    const TO_SUBMIT: usize = 90;
+    const TO_APPROVE: usize = 36;
+    const TO_SUBMIT: usize = 150;
     let mut claimed = Vec::new();
     for i in 0..TO_APPROVE {
         let name = format!("Approve {i} Oy");
@@ -185,7 +203,13 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
         );
         let (status, body) = post(&http, &base, "applications/submit", &form).await;
         assert_eq!(status, StatusCode::OK, "{body}");
-        let (status, list) = post(&admin, &base, "admin/applications/list", &pairs(&[("q", &name)])).await;
+        let (status, list) = post(
+            &admin,
+            &base,
+            "admin/applications/list",
+            &pairs(&[("q", &name)]),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{list}");
         let id = list["rows"]
             .as_array()
@@ -193,15 +217,40 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
             .and_then(|row| row["application_id"].as_str())
             .unwrap_or_else(|| panic!("{name} not listed: {list}"))
             .to_string();
-        let (status, body) = post(&admin, &base, "admin/applications/claim", &pairs(&[("id", &id)])).await;
+        let (status, body) = post(
+            &admin,
+            &base,
+            "admin/applications/claim",
+            &pairs(&[("id", &id)]),
+        )
+        .await;
         assert_eq!(status, StatusCode::OK, "{body}");
         claimed.push(id);
     }
 
     // The burst: submissions and approvals at once; the kill lands once a
     // few have been answered, with the rest still in flight.
-    let (done_send, mut done) = tokio::sync::mpsc::unbounded_channel::<()>();
+    let (done_send, mut done) = tokio::sync::mpsc::unbounded_channel::<bool>();
     let mut tasks = Vec::new();
+    for id in &claimed {
+        let admin = admin.clone();
+        let base = base.clone();
+        let id = id.clone();
+        let done_send = done_send.clone();
+        tasks.push(tokio::spawn(async move {
+            let sent = admin
+                .post(format!("{base}/api/admin/applications/approve"))
+                .form(&[("id", id.as_str())])
+                .send()
+                .await;
+            let outcome = match sent {
+                Ok(res) if res.status() == StatusCode::OK => Outcome::Approved { id },
+                _ => Outcome::Other,
+            };
+            let _ = done_send.send(true);
+            outcome
+        }));
+    }
     for i in 0..TO_SUBMIT {
         let http = client();
         let base = base.clone();
@@ -228,32 +277,20 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
                 },
                 _ => Outcome::Other,
             };
-            let _ = done_send.send(());
-            outcome
-        }));
-    }
-    for id in &claimed {
-        let admin = admin.clone();
-        let base = base.clone();
-        let id = id.clone();
-        let done_send = done_send.clone();
-        tasks.push(tokio::spawn(async move {
-            let sent = admin
-                .post(format!("{base}/api/admin/applications/approve"))
-                .form(&[("id", id.as_str())])
-                .send()
-                .await;
-            let outcome = match sent {
-                Ok(res) if res.status() == StatusCode::OK => Outcome::Approved { id },
-                _ => Outcome::Other,
-            };
-            let _ = done_send.send(());
+            let _ = done_send.send(false);
             outcome
         }));
     }
     drop(done_send);
-    for _ in 0..15 {
-        done.recv().await;
+    // Kill once a third of the approvals and a dozen submissions are
+    // answered: the rest of both are still in flight.
+    let (mut approvals_done, mut submissions_done) = (0, 0);
+    while approvals_done < TO_APPROVE / 3 || submissions_done < 12 {
+        match done.recv().await {
+            Some(true) => approvals_done += 1,
+            Some(false) => submissions_done += 1,
+            None => break,
+        }
     }
     running.child.kill().expect("SIGKILL the server");
     running.child.wait().expect("reap the server");
@@ -279,11 +316,23 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
     let base = running.base.clone();
 
     for (legal_name, token) in &submitted {
-        let (status, body) = post(&http, &base, "applications/status", &pairs(&[("token", token)])).await;
-        assert_eq!(status, StatusCode::OK, "{legal_name} was answered 200 but is gone: {body}");
+        let (status, body) = post(
+            &http,
+            &base,
+            "applications/status",
+            &pairs(&[("token", token)]),
+        )
+        .await;
+        assert_eq!(
+            status,
+            StatusCode::OK,
+            "{legal_name} was answered 200 but is gone: {body}"
+        );
     }
 
-    let db = app::server::Db::connect(&database_url).await.expect("open the database");
+    let db = app::server::Db::connect(&database_url)
+        .await
+        .expect("open the database");
     let count = |sql: &'static str| {
         let db = db.clone();
         async move {
@@ -294,11 +343,12 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
         }
     };
     for id in &approved {
-        let status: String = sqlx::query_scalar("SELECT status FROM application WHERE application_id = $1")
-            .bind(id)
-            .fetch_one(db.pool())
-            .await
-            .expect("application");
+        let status: String =
+            sqlx::query_scalar("SELECT status FROM application WHERE application_id = $1")
+                .bind(id)
+                .fetch_one(db.pool())
+                .await
+                .expect("application");
         assert_eq!(status, "approved", "approval of {id} was answered 200");
     }
     let checks: [(&str, &'static str); 5] = [
@@ -345,12 +395,21 @@ async fn a_killed_server_loses_no_answered_submission_and_leaves_no_half_approva
         &admin,
         &base,
         "auth/sign_in",
-        &pairs(&[("email", "crash.admin@operator.example"), ("password", PASSWORD)]),
+        &pairs(&[
+            ("email", "crash.admin@operator.example"),
+            ("password", PASSWORD),
+        ]),
     )
     .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     for id in &claimed {
-        let (status, body) = post(&admin, &base, "admin/applications/approve", &pairs(&[("id", id)])).await;
+        let (status, body) = post(
+            &admin,
+            &base,
+            "admin/applications/approve",
+            &pairs(&[("id", id)]),
+        )
+        .await;
         assert!(
             status == StatusCode::OK || status == StatusCode::CONFLICT,
             "approve {id} after restart: {status} {body}"

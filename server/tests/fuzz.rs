@@ -277,10 +277,8 @@ struct Case {
 
 fn make_case(rng: &mut Rng, path: &str, status_token: &str, max_body: usize) -> Case {
     let base = base_args(path, status_token);
-    let mut pairs: Vec<(String, Vec<u8>)> = base
-        .into_iter()
-        .map(|(k, v)| (k, v.into_bytes()))
-        .collect();
+    let mut pairs: Vec<(String, Vec<u8>)> =
+        base.into_iter().map(|(k, v)| (k, v.into_bytes())).collect();
     let mut content_type = Some("application/x-www-form-urlencoded");
     match rng.below(10) {
         // One argument spoiled.
@@ -376,7 +374,10 @@ async fn hostile_input_never_gets_a_5xx_or_a_dropped_connection() {
         .approved_customer(&admin, "Fuzz Target Oy", "fuzz.customer@example.com")
         .await;
     let status_token = app
-        .submit_ok(&[("legal_name", "Fuzzed Status Oy"), ("contact_email", "s@example.com")])
+        .submit_ok(&[
+            ("legal_name", "Fuzzed Status Oy"),
+            ("contact_email", "s@example.com"),
+        ])
         .await;
 
     let paths: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
@@ -443,8 +444,8 @@ async fn hostile_input_never_gets_a_5xx_or_a_dropped_connection() {
         match result {
             Ok((status, body)) => {
                 by_class[(status.as_u16() / 100) as usize % 6] += 1;
-                let fine = status.is_success()
-                    || (status.is_client_error() && !body.trim().is_empty());
+                let fine =
+                    status.is_success() || (status.is_client_error() && !body.trim().is_empty());
                 if !fine {
                     failures.push(format!(
                         "case {n} {path}: {status} {}",
@@ -526,11 +527,17 @@ async fn pages_that_show_user_input_escape_markup() {
 
     let anonymous = app.client();
     let status_page = page(&anonymous, &format!("{}/status/{token}", app.base)).await;
-    assert!(status_page.contains("&lt;script&gt;"), "status page lacks the escaped text");
+    assert!(
+        status_page.contains("&lt;script&gt;"),
+        "status page lacks the escaped text"
+    );
     assert_escaped(&status_page, "the status page");
 
     let detail = page(&admin, &format!("{}/admin/applications/{id}", app.base)).await;
-    assert!(detail.contains("&lt;script&gt;"), "review detail lacks the escaped text");
+    assert!(
+        detail.contains("&lt;script&gt;"),
+        "review detail lacks the escaped text"
+    );
     assert_escaped(&detail, "the review detail");
     let queue = page(&admin, &format!("{}/admin/applications", app.base)).await;
     assert_escaped(&queue, "the review queue");
@@ -557,7 +564,10 @@ async fn pages_that_show_user_input_escape_markup() {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let support = page(&customer, &format!("{}/support", app.base)).await;
-    assert!(support.contains("&lt;script&gt;"), "support page lacks the escaped subject");
+    assert!(
+        support.contains("&lt;script&gt;"),
+        "support page lacks the escaped subject"
+    );
     assert_escaped(&support, "the customer's support page");
     let inbox = page(&admin, &format!("{}/admin/support", app.base)).await;
     assert_escaped(&inbox, "the operator's support inbox");

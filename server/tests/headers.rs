@@ -18,8 +18,15 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> &'a str {
 
 /// The protections every answer must carry, HTML or not.
 fn assert_common(headers: &HeaderMap, what: &str) {
-    assert_eq!(header(headers, "x-content-type-options"), "nosniff", "{what}");
-    assert!(!header(headers, "referrer-policy").is_empty(), "{what}: no Referrer-Policy");
+    assert_eq!(
+        header(headers, "x-content-type-options"),
+        "nosniff",
+        "{what}"
+    );
+    assert!(
+        !header(headers, "referrer-policy").is_empty(),
+        "{what}: no Referrer-Policy"
+    );
     let csp = header(headers, "content-security-policy");
     assert!(
         header(headers, "x-frame-options") == "DENY" || csp.contains("frame-ancestors 'none'"),
@@ -68,9 +75,18 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
         "/profile".into(),
     ];
     let customer_pages = [
-        "/org", "/org/attendees", "/org/details", "/org/billing", "/org/catalog",
-        "/org/orders", "/org/courses", "/org/courses/new", "/org/expenses",
-        "/org/utilization", "/support", "/profile",
+        "/org",
+        "/org/attendees",
+        "/org/details",
+        "/org/billing",
+        "/org/catalog",
+        "/org/orders",
+        "/org/courses",
+        "/org/courses/new",
+        "/org/expenses",
+        "/org/utilization",
+        "/support",
+        "/profile",
     ];
     let mut pages = Vec::new();
     pages.extend(public.iter().map(|p| (&anonymous, p.clone())));
@@ -100,7 +116,10 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("'unsafe-inline'") || !csp.contains("script-src 'unsafe-inline'"));
         if status == StatusCode::OK {
-            assert!(html.contains(&format!("nonce=\"{nonce}\"")), "{path}: scripts lack the nonce");
+            assert!(
+                html.contains(&format!("nonce=\"{nonce}\"")),
+                "{path}: scripts lack the nonce"
+            );
         }
         nonces.insert(nonce.to_string());
     }
@@ -115,7 +134,11 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
         (&customer, "org/home", vec![]),
         (&customer, "admin/applications/counts", vec![]),
         (&admin, "admin/applications/counts", vec![]),
-        (&admin, "admin/applications/claim", vec![("take_over", "maybe")]),
+        (
+            &admin,
+            "admin/applications/claim",
+            vec![("take_over", "maybe")],
+        ),
     ];
     let mut statuses = std::collections::BTreeSet::new();
     for (client, path, form) in &api {
@@ -173,7 +196,11 @@ async fn sign_in_cookie(app: &TestApp, email: &str) -> String {
         .call(
             &app.client(),
             "auth/set_password",
-            &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -224,7 +251,10 @@ fn assert_rate_limited(status: StatusCode, headers: &HeaderMap, body: &str, what
     assert_eq!(json["RateLimited"], retry, "{what}: {body}");
     // The sentence shown to people carries the same number.
     let shown = app::error::AppError::RateLimited(retry).to_string();
-    assert!(shown.contains(&format!("try again in {retry} seconds")), "{shown}");
+    assert!(
+        shown.contains(&format!("try again in {retry} seconds")),
+        "{shown}"
+    );
 }
 
 #[tokio::test]
@@ -245,7 +275,10 @@ async fn every_rate_limited_call_says_when_to_try_again() {
     let calls: Vec<(&str, Vec<(String, String)>)> = vec![
         (
             "auth/sign_in",
-            vec![("email".into(), "x@example.com".into()), ("password".into(), "wrong one!".into())],
+            vec![
+                ("email".into(), "x@example.com".into()),
+                ("password".into(), "wrong one!".into()),
+            ],
         ),
         ("applications/submit", Vec::new()),
         (
@@ -256,7 +289,10 @@ async fn every_rate_limited_call_says_when_to_try_again() {
                 ("confirm".into(), "long enough pass".into()),
             ],
         ),
-        ("auth/forgot_password", vec![("email".into(), "y@example.com".into())]),
+        (
+            "auth/forgot_password",
+            vec![("email".into(), "y@example.com".into())],
+        ),
         (
             "support/contact",
             vec![
@@ -269,7 +305,11 @@ async fn every_rate_limited_call_says_when_to_try_again() {
     for (path, form) in calls {
         let mut last = None;
         for n in 0..3 {
-            let form = if path == "applications/submit" { submit_form(n) } else { form.clone() };
+            let form = if path == "applications/submit" {
+                submit_form(n)
+            } else {
+                form.clone()
+            };
             let res = client
                 .post(format!("{}/api/{path}", app.base))
                 .form(&form)

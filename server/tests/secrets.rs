@@ -63,7 +63,8 @@ impl Answers {
             }
         }
         let text = res.text().await.expect("body");
-        self.0.push((path.to_string(), format!("{headers}\n{text}")));
+        self.0
+            .push((path.to_string(), format!("{headers}\n{text}")));
         let json = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
         (status, json)
     }
@@ -109,8 +110,7 @@ async fn no_log_line_or_answer_carries_a_secret() {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("port");
-    let smtp_url =
-        format!("smtp://mailer:{SMTP_PASSWORD}@127.0.0.1:{closed_port}?tls=none");
+    let smtp_url = format!("smtp://mailer:{SMTP_PASSWORD}@127.0.0.1:{closed_port}");
     let app = TestApp::spawn_with(|s| {
         s.smtp_url = app::server::config::SecretString::new(smtp_url.clone());
         s.mail_retry_seconds = 0;
@@ -122,14 +122,21 @@ async fn no_log_line_or_answer_carries_a_secret() {
         .expect("smtp url")
         .expect("a mailer");
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(app::server::delivery::run(app.state.clone(), mailer, stopped));
+    let worker = tokio::spawn(app::server::delivery::run(
+        app.state.clone(),
+        mailer,
+        stopped,
+    ));
 
     let mut answers = Answers::default();
     let admin = app.admin("secrets.admin@operator.example").await;
     let applicant = app.client();
     let form = common::application_form(
         &common::random_key(),
-        &[("legal_name", "Secretive Oy"), ("contact_email", "keeper@secret.example")],
+        &[
+            ("legal_name", "Secretive Oy"),
+            ("contact_email", "keeper@secret.example"),
+        ],
     );
     let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let (status, body) = answers
@@ -138,7 +145,12 @@ async fn no_log_line_or_answer_carries_a_secret() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let status_token = common::token_of(&body);
     answers
-        .call(&app, &applicant, "applications/status", &[("token", &status_token)])
+        .call(
+            &app,
+            &applicant,
+            "applications/status",
+            &[("token", &status_token)],
+        )
         .await;
     answers
         .page(&app, &applicant, &format!("/status/{status_token}"))
@@ -167,7 +179,11 @@ async fn no_log_line_or_answer_carries_a_secret() {
             &app,
             &customer,
             "auth/set_password",
-            &[("token", &invitation), ("password", PASSWORD), ("confirm", PASSWORD)],
+            &[
+                ("token", &invitation),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -181,13 +197,18 @@ async fn no_log_line_or_answer_carries_a_secret() {
         .expect("sign in");
     assert_eq!(res.status(), StatusCode::OK);
     let cookie = session_cookie(&res);
-    answers.0.push(("auth/sign_in".into(), res.text().await.expect("body")));
+    answers
+        .0
+        .push(("auth/sign_in".into(), res.text().await.expect("body")));
     let (status, _) = answers
         .call(
             &app,
             &customer,
             "auth/sign_in",
-            &[("email", "keeper@secret.example"), ("password", "wrong password!")],
+            &[
+                ("email", "keeper@secret.example"),
+                ("password", "wrong password!"),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
@@ -209,7 +230,8 @@ async fn no_log_line_or_answer_carries_a_secret() {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let reset = link_token(
-        &app.last_mail("keeper@secret.example", "password_reset").await,
+        &app.last_mail("keeper@secret.example", "password_reset")
+            .await,
         "/set-password/",
     );
     let new_password = "another long passphrase";
@@ -218,7 +240,11 @@ async fn no_log_line_or_answer_carries_a_secret() {
             &app,
             &app.client(),
             "auth/set_password",
-            &[("token", &reset), ("password", new_password), ("confirm", new_password)],
+            &[
+                ("token", &reset),
+                ("password", new_password),
+                ("confirm", new_password),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -252,7 +278,10 @@ async fn no_log_line_or_answer_carries_a_secret() {
         if tried > 0 {
             break;
         }
-        assert!(std::time::Instant::now() < deadline, "the mail worker never ran");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the mail worker never ran"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     let _ = stop.send(true);
@@ -280,7 +309,10 @@ async fn no_log_line_or_answer_carries_a_secret() {
     ];
     for hash in &hashes {
         // The salt and digest, whichever way they are printed.
-        secrets.push(("a password hash", hash.rsplit('$').next().unwrap_or("").to_string()));
+        secrets.push((
+            "a password hash",
+            hash.rsplit('$').next().unwrap_or("").to_string(),
+        ));
     }
     for (what, secret) in &secrets {
         assert!(!secret.is_empty());
@@ -294,7 +326,10 @@ async fn no_log_line_or_answer_carries_a_secret() {
             let own_link = *what == "the status token"
                 && (path == "applications/submit" || path.starts_with("GET /status/"));
             if !own_link {
-                assert!(!body.contains(secret.as_str()), "{path} answers with {what}");
+                assert!(
+                    !body.contains(secret.as_str()),
+                    "{path} answers with {what}"
+                );
             }
         }
         checked += 1;
@@ -305,7 +340,10 @@ async fn no_log_line_or_answer_carries_a_secret() {
             "the status token" | "the invitation token" | "the reset token"
         );
         if !allowed_in_outbox {
-            assert!(!outbox.0[0].1.contains(secret.as_str()), "the outbox carries {what}");
+            assert!(
+                !outbox.0[0].1.contains(secret.as_str()),
+                "the outbox carries {what}"
+            );
         }
     }
     println!(
