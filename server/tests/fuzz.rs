@@ -269,6 +269,9 @@ fn base_args(path: &str, status_token: &str) -> Vec<(String, String)> {
     }
 }
 
+/// A status and body, or why none came.
+type Answer = Result<(StatusCode, String), String>;
+
 struct Case {
     path: String,
     body: Vec<u8>,
@@ -411,7 +414,7 @@ async fn hostile_input_never_gets_a_5xx_or_a_dropped_connection() {
         }
     };
 
-    let results: Vec<(usize, String, Result<(StatusCode, String), String>)> =
+    let results: Vec<(usize, String, Answer)> =
         futures::stream::iter(cases.into_iter().enumerate())
             .map(|(n, case)| {
                 let client = client_for(&case.path);

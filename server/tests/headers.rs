@@ -126,7 +126,8 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
     assert_eq!(nonces.len(), pages.len(), "a nonce was reused");
 
     // API answers, successful and not, and the other routes.
-    let api: [(&Client, &str, Vec<(&str, &str)>); 8] = [
+    type Form<'a> = Vec<(&'a str, &'a str)>;
+    let api: [(&Client, &str, Form); 8] = [
         (&anonymous, "auth/me", vec![]),
         (&anonymous, "applications/status", vec![("token", &token)]),
         (&anonymous, "applications/status", vec![("token", "nope")]),
