@@ -64,8 +64,10 @@ pub enum AppError {
     Gone(String),
     #[error("Please correct the highlighted fields.")]
     Validation(FieldErrors),
-    #[error("Too many attempts. Please wait a minute and try again.")]
-    RateLimited,
+    /// Carries the seconds until the next attempt is allowed; they go out
+    /// in the message and in `Retry-After`.
+    #[error("Too many attempts. Please try again in {0} seconds.")]
+    RateLimited(u64),
     #[error("The server could not be reached. Check your connection and try again.")]
     Unreachable,
     #[error("Something went wrong on our side. Please try again later.")]
@@ -82,7 +84,7 @@ impl AppError {
             AppError::Conflict(_) => 409,
             AppError::Gone(_) => 410,
             AppError::Validation(_) => 422,
-            AppError::RateLimited => 429,
+            AppError::RateLimited(_) => 429,
             AppError::Unreachable => 503,
             AppError::Internal => 500,
         }
@@ -132,7 +134,13 @@ impl FromServerFnError for AppError {
     /// shows the error from the URL.
     fn ser(&self) -> Bytes {
         #[cfg(feature = "ssr")]
-        crate::server::http::set_error_status(self.status());
+        crate::server::http::set_error_status(
+            self.status(),
+            match self {
+                AppError::RateLimited(seconds) => Some(*seconds),
+                _ => None,
+            },
+        );
         <JsonEncoding as Encodes<Self>>::encode(self)
             .unwrap_or_else(|_| Bytes::from_static(b"\"Internal\""))
     }

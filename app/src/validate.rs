@@ -214,17 +214,52 @@ pub fn message(value: &str, label: &str) -> Result<String, String> {
     text(value, label, 1, 4000, true)
 }
 
-/// Long enough to resist guessing; the cap keeps argon2's input bounded.
+/// The most common passwords of at least 8 characters, lower case, one a
+/// line (from the MIT-licensed zxcvbn frequency list; see
+/// `data/common-passwords.LICENSE`). Shorter ones fail the length rule.
+const COMMON_PASSWORDS: &str = include_str!("../data/common-passwords.txt");
+
+pub const PASSWORD_MIN_CHARS: usize = 8;
+pub const PASSWORD_MAX_CHARS: usize = 128;
+/// Every character may take up to four bytes in UTF-8; the byte cap keeps
+/// what argon2 hashes bounded whatever the characters are.
+pub const PASSWORD_MAX_BYTES: usize = PASSWORD_MAX_CHARS * 4;
+
+/// Whether the password is on the common list, ignoring case and the
+/// spaces around it.
+pub fn is_common_password(value: &str) -> bool {
+    let candidate = value.trim().to_lowercase();
+    COMMON_PASSWORDS.lines().any(|line| line == candidate)
+}
+
+/// Length and the common-password list are the only rules: composition
+/// rules make passwords harder to remember without making them harder to
+/// guess. The caps keep argon2's input bounded.
 pub fn password(value: &str) -> Result<String, String> {
-    let len = value.chars().count();
-    if len < 12 {
-        return Err("Password must be at least 12 characters.".into());
+    if value.len() > PASSWORD_MAX_BYTES {
+        return Err(format!(
+            "Password must be at most {PASSWORD_MAX_CHARS} characters."
+        ));
     }
-    if len > 128 {
-        return Err("Password must be at most 128 characters.".into());
+    let len = value.chars().count();
+    if len < PASSWORD_MIN_CHARS {
+        return Err(format!(
+            "Password must be at least {PASSWORD_MIN_CHARS} characters."
+        ));
+    }
+    if len > PASSWORD_MAX_CHARS {
+        return Err(format!(
+            "Password must be at most {PASSWORD_MAX_CHARS} characters."
+        ));
     }
     if value.chars().any(char::is_control) {
         return Err("Password contains characters that are not allowed.".into());
+    }
+    if is_common_password(value) {
+        return Err(
+            "This password is one of the most common ones and easy to guess. Choose another."
+                .into(),
+        );
     }
     Ok(value.to_string())
 }
@@ -529,11 +564,52 @@ mod tests {
     }
 
     #[test]
-    fn passwords_are_between_twelve_and_128_characters() {
-        assert!(password("short").is_err());
-        assert!(password("correct horse battery").is_ok());
+    fn passwords_are_between_8_and_128_characters() {
+        assert_eq!(
+            password("short12").unwrap_err(),
+            "Password must be at least 8 characters."
+        );
+        assert!(password("tulip lamp").is_ok());
+        assert!(password("kettle42").is_ok());
         assert!(password(&"x".repeat(128)).is_ok());
+        assert!(password(&"x".repeat(129)).is_err());
         assert!(password(&"x".repeat(100_000)).is_err());
+        // 128 characters of four bytes each is still within the byte cap.
+        assert!(password(&"\u{1F600}".repeat(128)).is_ok());
+        assert!(password(&"\u{1F600}".repeat(129)).is_err());
+    }
+
+    #[test]
+    fn no_composition_rules_apply() {
+        for ok in ["alllowercase", "ALLUPPERCASE", "1093847562", "spaces in it"] {
+            assert!(password(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn the_common_password_list_has_3000_lower_case_entries() {
+        let lines: Vec<&str> = COMMON_PASSWORDS.lines().collect();
+        assert_eq!(lines.len(), 3000);
+        assert!(lines
+            .iter()
+            .all(|l| l.len() >= 8 && *l == l.to_lowercase() && *l == l.trim()));
+    }
+
+    #[test]
+    fn common_passwords_are_refused_whatever_their_case() {
+        for common in [
+            "password",
+            "PASSWORD",
+            "PassWord",
+            "  password1 ",
+            "Baseball",
+            "qwertyuiop",
+        ] {
+            let err = password(common).unwrap_err();
+            assert!(err.contains("most common"), "{common}: {err}");
+        }
+        assert!(is_common_password("iloveyou"));
+        assert!(!is_common_password("kettle42"));
     }
 
     #[test]

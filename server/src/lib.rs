@@ -74,8 +74,16 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         move || provide_context(state.clone())
     };
 
+    // Behind HTTPS the `__Host-` prefix makes browsers refuse the cookie
+    // unless it is Secure, host-only and for `/`, so a sibling subdomain or
+    // a plain-HTTP page cannot plant or overwrite a session id.
+    let cookie_name = if settings.cookie_secure {
+        "__Host-coursegate_session"
+    } else {
+        "coursegate_session"
+    };
     let sessions = SessionManagerLayer::new(store)
-        .with_name("coursegate_session")
+        .with_name(cookie_name)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.cookie_secure)

@@ -39,7 +39,9 @@ pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError
     let email = errors.check("email", Email::parse(email));
     if password.is_empty() {
         errors.push("password", "Enter your password.");
-    } else if password.chars().count() > 128 {
+    } else if password.len() > validate::PASSWORD_MAX_BYTES
+        || password.chars().count() > validate::PASSWORD_MAX_CHARS
+    {
         // Longer than any password we accept; refuse before hashing.
         errors.push("password", "Password must be at most 128 characters.");
     }

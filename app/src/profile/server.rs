@@ -49,7 +49,9 @@ pub async fn change_password(
     let mut errors = FieldErrors::default();
     if current_password.is_empty() {
         errors.push("current_password", "Enter your current password.");
-    } else if current_password.chars().count() > 128 {
+    } else if current_password.len() > validate::PASSWORD_MAX_BYTES
+        || current_password.chars().count() > validate::PASSWORD_MAX_CHARS
+    {
         errors.push("current_password", "The current password is not correct.");
     }
     let password = errors.check("password", validate::password(&password));

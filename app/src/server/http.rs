@@ -5,6 +5,7 @@ use std::net::{IpAddr, SocketAddr};
 use std::num::NonZeroU32;
 
 use axum::extract::ConnectInfo;
+use governor::clock::{Clock, DefaultClock};
 use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 use http::request::Parts;
 use http::StatusCode;
@@ -17,7 +18,7 @@ use crate::error::AppError;
 /// Sets the status of the response being built. A plain form post is left
 /// alone: Leptos answers it with a redirect back to the form, which shows the
 /// error carried in the URL, and a 4xx there would break that redirect.
-pub fn set_error_status(status: u16) {
+pub fn set_error_status(status: u16, retry_after_seconds: Option<u64>) {
     if is_form_post() {
         return;
     }
@@ -26,11 +27,8 @@ pub fn set_error_status(status: u16) {
         StatusCode::from_u16(status),
     ) {
         options.set_status(code);
-        if code == StatusCode::TOO_MANY_REQUESTS {
-            options.insert_header(
-                http::header::RETRY_AFTER,
-                http::HeaderValue::from_static("60"),
-            );
+        if let Some(seconds) = retry_after_seconds {
+            options.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
         }
     }
 }
@@ -82,9 +80,11 @@ impl Limits {
     }
 
     fn check(limiter: &DefaultKeyedRateLimiter<String>, key: String) -> Result<(), AppError> {
-        limiter.check_key(&key).map_err(|_| {
-            tracing::warn!("rate limit reached");
-            AppError::RateLimited
+        limiter.check_key(&key).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            let seconds = retry_seconds(wait);
+            tracing::warn!(retry_after_seconds = seconds, "rate limit reached");
+            AppError::RateLimited(seconds)
         })
     }
 
@@ -115,8 +115,29 @@ impl Limits {
     }
 }
 
+/// Whole seconds, rounded up so that waiting that long is always enough,
+/// and never 0 ("try again in 0 seconds" would be refused again).
+fn retry_seconds(wait: std::time::Duration) -> u64 {
+    let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
+    seconds.max(1)
+}
+
 fn ip_key() -> String {
     client_ip()
         .map(|ip| ip.to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_seconds;
+    use std::time::Duration;
+
+    #[test]
+    fn retry_seconds_round_up_and_are_never_zero() {
+        assert_eq!(retry_seconds(Duration::ZERO), 1);
+        assert_eq!(retry_seconds(Duration::from_millis(1)), 1);
+        assert_eq!(retry_seconds(Duration::from_millis(5_999)), 6);
+        assert_eq!(retry_seconds(Duration::from_secs(6)), 6);
+    }
 }

@@ -66,7 +66,7 @@ pub fn postgres_admin_url() -> Option<String> {
 
 /// A new, empty database for one test: a SQLite file in `dir`, or a new
 /// PostgreSQL database with a unique name.
-async fn fresh_database(dir: &TempDir) -> String {
+pub async fn fresh_database(dir: &TempDir) -> String {
     match postgres_admin_url() {
         Some(admin_url) => create_postgres_database(&admin_url).await,
         None => format!("sqlite://{}", dir.path().join("test.db").display()),
