@@ -114,6 +114,7 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             Arc::new(settings.public_origin()),
             middleware::reject_cross_site,
         ))
+        .layer(axum::middleware::from_fn(middleware::refuse_nul))
         .layer(RequestBodyLimitLayer::new(settings.max_body_bytes))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         // Pages, answers and the 2 MB WASM bundle go out brotli- or
