@@ -5,7 +5,7 @@ use super::{AuditFilter, AuditRow, MailRow, OrganizationRow, OutboxView, Page, L
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::require_admin;
-use crate::server::db::RowExt;
+use crate::server::db::{bind_all, contains_pattern, Bind, RowExt};
 use crate::server::{normalize, now_ms};
 use crate::server::{state, DbContext};
 
@@ -115,34 +115,6 @@ pub async fn retry(mail_id: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// A value bound to a query built from the filters in use.
-enum Param {
-    Int(i64),
-    Text(String),
-}
-
-fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    params: Vec<Param>,
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for param in params {
-        query = match param {
-            Param::Int(value) => query.bind(value),
-            Param::Text(value) => query.bind(value),
-        };
-    }
-    query
-}
-
-/// `%value%` with LIKE's wildcards escaped (used with `ESCAPE '\'`).
-fn contains_pattern(value: &str) -> String {
-    let escaped = value
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
 /// Longest text accepted in a filter field.
 const FILTER_MAX: usize = 200;
 
@@ -176,7 +148,7 @@ fn looks_like_id(value: &str) -> bool {
 /// The WHERE conditions (after the page cursor's) and their values for the
 /// filters in use, numbered from `$first`. Only the filters in use become
 /// SQL, so each combination gets a plan that can use its index.
-fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<Param>), AppError> {
+fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<Bind>), AppError> {
     let mut errors = FieldErrors::default();
     for (field, value) in [
         ("who", &filter.who),
@@ -207,7 +179,7 @@ fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<P
 
     let mut sql = String::new();
     let mut params = Vec::new();
-    let mut add = |condition: &str, param: Param| {
+    let mut add = |condition: &str, param: Bind| {
         let n = first + params.len();
         sql.push_str(&format!(
             " AND {}",
@@ -219,33 +191,33 @@ fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<P
     if !action.is_empty() {
         // A plain prefix of the (lower-case) action code. Not LIKE: it
         // ignores ASCII case on SQLite but not on PostgreSQL.
-        add("substr(l.action, 1, length($?)) = $?", Param::Text(action));
+        add("substr(l.action, 1, length($?)) = $?", Bind::Text(action));
     }
     let who = filter.who.trim().to_lowercase();
     if !who.is_empty() {
         add(
             "lower(l.actor_label) LIKE $? ESCAPE '\\'",
-            Param::Text(contains_pattern(&who)),
+            Bind::Text(contains_pattern(&who)),
         );
     }
     let organization = filter.organization.trim();
     if looks_like_id(organization) {
         add(
             "l.organization_id = $?",
-            Param::Text(organization.to_lowercase()),
+            Bind::Text(organization.to_lowercase()),
         );
     } else if !organization.is_empty() {
         let name = normalize::organization_name(organization);
         add(
             "o.name_normalized LIKE $? ESCAPE '\\'",
-            Param::Text(contains_pattern(&name)),
+            Bind::Text(contains_pattern(&name)),
         );
     }
     if let Some(from) = from {
-        add("l.at >= $?", Param::Int(from));
+        add("l.at >= $?", Bind::Int(from));
     }
     if let Some(to) = to {
-        add("l.at < $?", Param::Int(to));
+        add("l.at < $?", Bind::Int(to));
     }
     Ok((sql, params))
 }
@@ -262,7 +234,7 @@ pub async fn audit(before: &str, filter: &AuditFilter) -> Result<Page<AuditRow>,
          ORDER BY l.at DESC, l.audit_id DESC LIMIT {}",
         LOG_PAGE + 1
     );
-    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), params)
+    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), &params)
         .fetch_all(st.db.pool())
         .await
         .context("failed to list the audit trail")?;
@@ -308,13 +280,13 @@ pub async fn organizations(
     let name = normalize::organization_name(q);
     if !name.is_empty() {
         conditions.push_str(" AND o.name_normalized LIKE $3 ESCAPE '\\'");
-        params.push(Param::Text(contains_pattern(&name)));
+        params.push(Bind::Text(contains_pattern(&name)));
     }
     match status {
         "" => {}
         "active" | "suspended" => {
             conditions.push_str(&format!(" AND o.status = ${}", 3 + params.len()));
-            params.push(Param::Text(status.to_string()));
+            params.push(Bind::Text(status.to_string()));
         }
         _ => {
             return Err(AppError::field(
@@ -340,7 +312,7 @@ pub async fn organizations(
          ORDER BY o.created_at DESC, o.organization_id DESC LIMIT {}",
         LOG_PAGE + 1
     );
-    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), params)
+    let rows = bind_all(sqlx::query(&sql).bind(at).bind(&id), &params)
         .fetch_all(st.db.pool())
         .await
         .context("failed to list organizations")?;

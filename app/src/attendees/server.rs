@@ -10,7 +10,7 @@ use super::{Attendee, AttendeeInput, AttendeePage, Imported, CSV_COLUMNS, PAGE_S
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_customer, CustomerAdmin};
-use crate::server::db::{Row, RowExt, Tx};
+use crate::server::db::{contains_pattern, Row, RowExt, Tx};
 use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, DbContext};
 use crate::validate::{self, Email};
 
@@ -36,15 +36,6 @@ fn to_attendee(row: &Row) -> Result<Attendee, AppError> {
         created_at: row.int("created_at")?,
         updated_at: row.int("updated_at")?,
     })
-}
-
-/// `%value%` with LIKE's wildcards escaped.
-fn contains_pattern(value: &str) -> String {
-    let escaped = value
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 /// The page cursor is the last row's sort key, (name_sort, email_normalized),

@@ -12,7 +12,9 @@ use crate::error::{AppError, FieldErrors};
 use crate::money;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer, CustomerAdmin};
-use crate::server::db::{Row, RowExt, Tx};
+use crate::server::db::{
+    bind_all, contains_pattern, decode_cursor, encode_cursor, Bind, Row, RowExt, Tx,
+};
 use crate::server::ledger::{self, ExpenseLine};
 use crate::server::mail::{self, Mail};
 use crate::server::{
@@ -23,52 +25,6 @@ use crate::validate::{self, ServiceKind};
 pub const SERVICE_COLUMNS: &str = "s.service_id, s.kind, s.title, s.description, s.category,
     s.delivery_mode, s.starts_at, s.ends_at, s.cancellation_deadline_at, s.capacity, s.seats_sold,
     s.price_minor, s.currency, s.vat_rate_bp, s.status, s.sort_at";
-
-/// A value bound to a query built from the filters in use.
-pub enum Bind {
-    Text(String),
-    Int(i64),
-}
-
-pub fn bind_all<'q>(
-    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
-    binds: &'q [Bind],
-) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
-    for value in binds {
-        query = match value {
-            Bind::Text(text) => query.bind(text.as_str()),
-            Bind::Int(n) => query.bind(*n),
-        };
-    }
-    query
-}
-
-/// `%value%` with LIKE's wildcards escaped (used with `ESCAPE '\'`).
-pub fn contains_pattern(value: &str) -> String {
-    let escaped = value
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
-}
-
-/// Cursors are `<sort key>_<id>`; ids are UUIDs, which hold no underscore.
-pub fn encode_cursor(key: i64, id: &str) -> String {
-    format!("{key}_{id}")
-}
-
-pub fn decode_cursor(after: &str) -> Result<Option<(i64, String)>, AppError> {
-    if after.is_empty() {
-        return Ok(None);
-    }
-    let malformed = || AppError::BadRequest("The page cursor is malformed.".into());
-    let (key, id) = after.split_once('_').ok_or_else(malformed)?;
-    let key = key.parse::<i64>().map_err(|_| malformed())?;
-    if id.is_empty() || id.len() > 64 {
-        return Err(malformed());
-    }
-    Ok(Some((key, id.to_string())))
-}
 
 /// Until when an order or application of the service may be cancelled with
 /// a refund: the deadline, else the start; `None` means no limit.

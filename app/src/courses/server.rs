@@ -10,15 +10,12 @@ use super::{
     CourseApplication, CourseApplicationList, CourseApplicationRow, NamedAttendee, OpenCourse,
     MAX_ATTENDEES, PAGE_SIZE,
 };
-use crate::catalog::server::{
-    bind_all, decode_cursor, encode_cursor, refund_deadline, submission_hash,
-    usable_billing_account, Bind,
-};
+use crate::catalog::server::{refund_deadline, submission_hash, usable_billing_account};
 use crate::error::{AppError, FieldErrors};
 use crate::money;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer, AdminSession, CustomerAdmin};
-use crate::server::db::{Row, RowExt, Tx};
+use crate::server::db::{bind_all, decode_cursor, encode_cursor, Bind, Row, RowExt, Tx};
 use crate::server::ledger::{self, ExpenseLine};
 use crate::server::mail::{self, Mail};
 use crate::server::{is_unique_violation, new_id, now_ms, state, tz, AppState, DbContext};

@@ -9,11 +9,10 @@ use super::{
     is_month, Choice, CurrencyTotal, ExpenseFilter, ExpenseKind, ExpenseList, ExpenseRow,
     ExpenseSums, TotalRow, CSV_COLUMNS, EXPORT_LIMIT, PAGE_SIZE,
 };
-use crate::catalog::server::{bind_all, decode_cursor, encode_cursor, Bind};
 use crate::error::{AppError, FieldErrors};
 use crate::money;
 use crate::server::auth::{require_customer, CustomerAdmin};
-use crate::server::db::{Row, RowExt};
+use crate::server::db::{bind_all, decode_cursor, encode_cursor, Bind, Row, RowExt};
 use crate::server::{state, tz, AppState, DbContext};
 
 /// The WHERE clause of the filtered lines (table alias `e`) and its values.

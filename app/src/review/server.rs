@@ -46,17 +46,14 @@ pub async fn counts() -> Result<QueueSummary, AppError> {
     })
 }
 
-/// `%value%` with LIKE's wildcards escaped, or empty when there is nothing
-/// to search for.
+/// The LIKE pattern for a search term, or empty when there is nothing to
+/// search for.
 fn contains_pattern(value: &str) -> String {
     if value.is_empty() {
-        return String::new();
+        String::new()
+    } else {
+        crate::server::db::contains_pattern(value)
     }
-    let escaped = value
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
 }
 
 fn parse_cursor(after: &str) -> Result<(i64, String), AppError> {

@@ -183,6 +183,54 @@ pub fn redact_url(url: &str) -> String {
     }
 }
 
+// ---- Queries built from the filters in use, and keyset paging ----
+
+/// A value bound to a query built from the filters in use.
+pub enum Bind {
+    Text(String),
+    Int(i64),
+}
+
+pub fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for value in binds {
+        query = match value {
+            Bind::Text(text) => query.bind(text.as_str()),
+            Bind::Int(n) => query.bind(*n),
+        };
+    }
+    query
+}
+
+/// `%value%` with LIKE's wildcards escaped (used with `ESCAPE '\'`).
+pub fn contains_pattern(value: &str) -> String {
+    let escaped = value
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// Cursors are `<sort key>_<id>`; ids are UUIDs, which hold no underscore.
+pub fn encode_cursor(key: i64, id: &str) -> String {
+    format!("{key}_{id}")
+}
+
+pub fn decode_cursor(after: &str) -> Result<Option<(i64, String)>, crate::error::AppError> {
+    if after.is_empty() {
+        return Ok(None);
+    }
+    let malformed = || crate::error::AppError::BadRequest("The page cursor is malformed.".into());
+    let (key, id) = after.split_once('_').ok_or_else(malformed)?;
+    let key = key.parse::<i64>().map_err(|_| malformed())?;
+    if id.is_empty() || id.len() > 64 {
+        return Err(malformed());
+    }
+    Ok(Some((key, id.to_string())))
+}
+
 /// Column access that turns a type mismatch into a logged internal error.
 pub trait RowExt {
     fn text(&self, column: &str) -> Result<String, crate::error::AppError>;
