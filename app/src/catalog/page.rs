@@ -209,6 +209,10 @@ pub fn ServicePage() -> impl IntoView {
     let purchase = ServerAction::<Purchase>::new();
     let bought = successes(purchase.value());
     let detail = Resource::new(move || (id(), bought.get()), |(id, _)| get_service(id));
+    // Made here, not inside the purchase card: a resource created inside a
+    // Suspend's body is matched to the server's data by creation order
+    // during hydration, which breaks when the card renders in a later pass.
+    let accounts = Resource::new(|| (), |_| list_billing_accounts(false));
     view! {
         <Title text="Service — Coursegate"/>
         <section class="page wide">
@@ -221,7 +225,7 @@ pub fn ServicePage() -> impl IntoView {
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match detail.await {
-                        Ok(detail) => view! { <ServiceView detail purchase/> }.into_any(),
+                        Ok(detail) => view! { <ServiceView detail purchase accounts/> }.into_any(),
                         Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
                     }
                 })}
@@ -231,7 +235,11 @@ pub fn ServicePage() -> impl IntoView {
 }
 
 #[component]
-fn ServiceView(detail: ServiceDetail, purchase: ServerAction<Purchase>) -> impl IntoView {
+fn ServiceView(
+    detail: ServiceDetail,
+    purchase: ServerAction<Purchase>,
+    accounts: Resource<Result<Vec<crate::billing::BillingAccount>, crate::error::AppError>>,
+) -> impl IntoView {
     let service = detail.service.clone();
     let is_course = service.kind == "course";
     let apply_href = format!("/org/courses/new?service={}", service.service_id);
@@ -266,7 +274,7 @@ fn ServiceView(detail: ServiceDetail, purchase: ServerAction<Purchase>) -> impl 
             </div>
             <div>
                 {if service.open {
-                    view! { <PurchaseCard service=service.clone() purchase/> }.into_any()
+                    view! { <PurchaseCard service=service.clone() purchase accounts/> }.into_any()
                 } else {
                     view! { <div class="card"><p class="muted" data-testid="service-closed">"This can no longer be bought."</p></div> }.into_any()
                 }}
@@ -283,8 +291,11 @@ fn ServiceView(detail: ServiceDetail, purchase: ServerAction<Purchase>) -> impl 
 }
 
 #[component]
-fn PurchaseCard(service: Service, purchase: ServerAction<Purchase>) -> impl IntoView {
-    let accounts = Resource::new(|| (), |_| list_billing_accounts(false));
+fn PurchaseCard(
+    service: Service,
+    purchase: ServerAction<Purchase>,
+    accounts: Resource<Result<Vec<crate::billing::BillingAccount>, crate::error::AppError>>,
+) -> impl IntoView {
     // The same key in the server's render and the hydrated form; a fresh one
     // after each completed order.
     let key = RwSignal::new(SharedValue::new(random_key).into_inner());
