@@ -66,9 +66,22 @@ pub async fn build(settings: Settings, options: LeptosOptions) -> Result<Server,
     Ok(Server { router, state })
 }
 
+/// The app's routes, worked out once per process.
+///
+/// Working them out renders the app with resource loading switched off by a
+/// process-wide flag; a page rendering at that moment on another server in
+/// the same process (the integration tests run several) would wait for its
+/// data forever. Doing it once, before the first server exists, leaves no
+/// such moment.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Router {
     let settings = state.settings.clone();
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context = {
         let state = state.clone();
         move || provide_context(state.clone())
