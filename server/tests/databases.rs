@@ -711,3 +711,162 @@ async fn a_reviewer_on_one_server_sees_an_application_submitted_on_the_other() {
     let (_, page) = second.call(&reviewer, "admin/applications/list", &[]).await;
     assert_eq!(page["rows"][0]["legal_name"], "Across Servers Oy");
 }
+
+/// The names the review queue's search returns for `q`, oldest first.
+async fn queue_search(app: &TestApp, admin: &reqwest::Client, q: &str) -> Vec<String> {
+    let (status, found) = app
+        .call(admin, "admin/applications/list", &[("q", q)])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{q}: {found}");
+    found["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["legal_name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[tokio::test]
+async fn search_finds_a_term_anywhere_in_a_name_registration_id_or_email() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("search-index@operator.example").await;
+    // Names and emails full of what a full-text query language would read
+    // as syntax: quotes, stars, brackets, colons, OR, NEAR, a caret.
+    let applications = [
+        (
+            "Northwind Traders Oy",
+            "4100001-1",
+            "buyer@northwind.example",
+        ),
+        ("Quote \"Mark\" Learning Oy", "4100002-1", "q@quote.example"),
+        ("Star*Power (Finland) Oy", "4100003-1", "star@power.example"),
+        (
+            "OR NEAR: Colon^Caret Oy",
+            "4100004-1",
+            "or.near@colon.example",
+        ),
+        ("Käännös Ääkköset Oy", "4100005-1", "aakkoset@example.fi"),
+    ];
+    for (name, registration, email) in applications {
+        app.submit_ok(&[
+            ("legal_name", name),
+            ("registration_id", registration),
+            ("contact_email", email),
+        ])
+        .await;
+    }
+    // Every answer is compared with a plain substring test over the same
+    // normalized forms, so the trigram index (SQLite) and the LIKE scan
+    // (short terms, PostgreSQL) are held to one meaning.
+    use app::server::normalize;
+    let queries = [
+        "wind trad",
+        "WIND",
+        "\"mark\"",
+        "mark\" lea",
+        "*power (fin",
+        "(finland)",
+        "or near:",
+        "near",
+        "^caret",
+        "colon^",
+        "4100003",
+        "100004-",
+        "@power.ex",
+        "northwind.example",
+        "ääkkö",
+        "KÄÄNNÖS",
+        "tra",
+        "oy",
+        "o",
+        "\"",
+        "*",
+        "zzz",
+        "rs oy",
+        ":",
+        "example",
+    ];
+    for q in queries {
+        let terms = [
+            normalize::organization_name(q),
+            normalize::registration_id(q),
+            normalize::email(q),
+        ];
+        let expected: Vec<String> = applications
+            .iter()
+            .filter(|(name, registration, email)| {
+                let fields = [
+                    normalize::organization_name(name),
+                    normalize::registration_id(registration),
+                    normalize::email(email),
+                ];
+                fields
+                    .iter()
+                    .zip(&terms)
+                    .any(|(field, term)| !term.is_empty() && field.contains(term.as_str()))
+            })
+            .map(|(name, _, _)| name.to_string())
+            .collect();
+        assert_eq!(queue_search(&app, &admin, q).await, expected, "{q:?}");
+    }
+    assert!(!queue_search(&app, &admin, "wind trad").await.is_empty());
+
+    // A changed name is found by its new words only.
+    let id = app.application_id("Northwind Traders Oy").await;
+    sqlx::query("UPDATE application SET name_normalized = $1 WHERE application_id = $2")
+        .bind(normalize::organization_name("Southwind Merchants Oy"))
+        .bind(&id)
+        .execute(app.state.db.pool())
+        .await
+        .expect("rename");
+    assert!(queue_search(&app, &admin, "wind trad").await.is_empty());
+    assert_eq!(
+        queue_search(&app, &admin, "southwind merch").await,
+        vec!["Northwind Traders Oy".to_string()]
+    );
+}
+
+#[tokio::test]
+async fn a_database_made_before_the_search_index_gets_it_filled_at_start() {
+    let app = TestApp::spawn().await;
+    if app.backend() != app::server::db::Backend::Sqlite {
+        // PostgreSQL's trigram indexes cover existing rows by themselves;
+        // they only have to be there.
+        let indexes = app
+            .scalar_i64(
+                "SELECT COUNT(*) FROM pg_indexes WHERE indexname LIKE 'application_%_trgm_idx'",
+            )
+            .await;
+        assert_eq!(indexes, 3);
+        return;
+    }
+    let admin = app.admin("search-fill@operator.example").await;
+    app.submit_ok(&[("legal_name", "Existing Before Index Oy")])
+        .await;
+    for statement in [
+        "DROP TRIGGER application_search_insert",
+        "DROP TRIGGER application_search_update",
+        "DROP TRIGGER application_search_delete",
+        "DROP TABLE application_search",
+    ] {
+        sqlx::query(statement)
+            .execute(app.state.db.pool())
+            .await
+            .expect(statement);
+    }
+    // Another server starting on the same file builds and fills the index.
+    let restarted = app.another_server().await;
+    assert_eq!(
+        queue_search(&restarted, &admin, "before ind").await,
+        vec!["Existing Before Index Oy".to_string()]
+    );
+    let indexed = restarted
+        .scalar_i64("SELECT COUNT(*) FROM application_search")
+        .await;
+    assert_eq!(
+        indexed,
+        restarted
+            .scalar_i64("SELECT COUNT(*) FROM application")
+            .await
+    );
+}

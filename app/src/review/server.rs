@@ -16,7 +16,7 @@ use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
-use crate::server::db::{RowExt, Tx};
+use crate::server::db::{Backend, RowExt, Tx};
 use crate::server::mail::{self, Mail};
 use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, AppState, DbContext};
 use crate::validate::{self, Email};
@@ -44,6 +44,24 @@ pub async fn counts() -> Result<QueueSummary, AppError> {
         counts,
         changed_at: changed_at.unwrap_or(0),
     })
+}
+
+/// The FTS5 query that finds each column's term anywhere in that column
+/// (see `server::db` for the trigram index behind it), or `None` when a
+/// term is shorter than the three characters a trigram needs; the caller
+/// then scans with LIKE, which short, common terms end early anyway.
+fn trigram_match(terms: &[(&str, &str, &str, &String)]) -> Option<String> {
+    let mut any = Vec::new();
+    for (fts_column, _, term, _) in terms {
+        match term.chars().count() {
+            0 => {}
+            1 | 2 => return None,
+            // Inside double quotes every character is literal except the
+            // quote itself, which is doubled.
+            _ => any.push(format!("{fts_column} : \"{}\"", term.replace('"', "\"\""))),
+        }
+    }
+    (!any.is_empty()).then(|| any.join(" OR "))
 }
 
 /// The LIKE pattern for a search term, or empty when there is nothing to
@@ -93,9 +111,12 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
     }
     let (after_at, after_id) = parse_cursor(after)?;
     let q = q.trim();
-    let name = contains_pattern(&normalize::organization_name(q));
-    let registration = contains_pattern(&normalize::registration_id(q));
-    let email = contains_pattern(&normalize::email(q));
+    let name_term = normalize::organization_name(q);
+    let registration_term = normalize::registration_id(q);
+    let email_term = normalize::email(q);
+    let name = contains_pattern(&name_term);
+    let registration = contains_pattern(&registration_term);
+    let email = contains_pattern(&email_term);
     let searching = !q.is_empty();
 
     // Only the conditions in use go into the SQL, so the planner can walk
@@ -107,13 +128,34 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
         texts.push(status);
         conditions.push(format!("a.status = ${}", texts.len() + 2));
     }
-    if searching {
+    let terms = [
+        ("name", "a.name_normalized", name_term.as_str(), &name),
+        (
+            "registration",
+            "a.registration_id_normalized",
+            registration_term.as_str(),
+            &registration,
+        ),
+        (
+            "email",
+            "a.contact_email_normalized",
+            email_term.as_str(),
+            &email,
+        ),
+    ];
+    let trigram_match = (searching && st.db.backend() == Backend::Sqlite)
+        .then(|| trigram_match(&terms))
+        .flatten();
+    if let Some(expression) = &trigram_match {
+        texts.push(expression);
+        conditions.push(format!(
+            "a.application_id IN (SELECT application_id FROM application_search
+                WHERE application_search MATCH ${})",
+            texts.len() + 2
+        ));
+    } else if searching {
         let mut any = Vec::new();
-        for (column, pattern) in [
-            ("a.name_normalized", &name),
-            ("a.registration_id_normalized", &registration),
-            ("a.contact_email_normalized", &email),
-        ] {
+        for (_, column, _, pattern) in terms {
             if !pattern.is_empty() {
                 texts.push(pattern);
                 any.push(format!("{column} LIKE ${} ESCAPE '\\'", texts.len() + 2));

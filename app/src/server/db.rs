@@ -124,13 +124,94 @@ impl Db {
 /// server waits for the first, then finds nothing left to do.
 async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::MigrateError> {
     match backend {
-        Backend::Postgres => MIGRATOR.run(pool).await,
+        Backend::Postgres => {
+            MIGRATOR.run(pool).await?;
+            postgres_search_indexes(pool).await;
+            Ok(())
+        }
         Backend::Sqlite => {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
             MIGRATOR.run(&mut *tx).await?;
+            sqlite_search_index(&mut tx).await?;
             tx.commit().await?;
             Ok(())
         }
+    }
+}
+
+/// The review queue's search looks for a term anywhere inside an
+/// organization's name, registration id or contact email. A plain
+/// `LIKE '%term%'` reads every application when the term is rare (about
+/// 100 ms at 100,000 applications); a trigram index answers in a few.
+/// The index differs per database, so it is made here rather than in the
+/// shared migrations, idempotently, on every start.
+///
+/// SQLite: an FTS5 table with the trigram tokenizer, kept in step with
+/// `application` by triggers and filled once from the existing rows.
+async fn sqlite_search_index(tx: &mut Tx) -> Result<(), sqlx::Error> {
+    let exists: Option<i64> = sqlx::query_scalar(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'application_search'",
+    )
+    .fetch_optional(&mut **tx)
+    .await?;
+    if exists.is_some() {
+        return Ok(());
+    }
+    for statement in [
+        "CREATE VIRTUAL TABLE application_search USING fts5(
+            application_id UNINDEXED, name, registration, email, tokenize = 'trigram')",
+        "INSERT INTO application_search (application_id, name, registration, email)
+            SELECT application_id, name_normalized, registration_id_normalized, contact_email_normalized
+            FROM application",
+        "CREATE TRIGGER application_search_insert AFTER INSERT ON application BEGIN
+            INSERT INTO application_search (application_id, name, registration, email)
+            VALUES (new.application_id, new.name_normalized, new.registration_id_normalized,
+                    new.contact_email_normalized);
+        END",
+        "CREATE TRIGGER application_search_update
+            AFTER UPDATE OF name_normalized, registration_id_normalized, contact_email_normalized
+            ON application BEGIN
+            UPDATE application_search SET name = new.name_normalized,
+                registration = new.registration_id_normalized, email = new.contact_email_normalized
+            WHERE application_id = old.application_id;
+        END",
+        "CREATE TRIGGER application_search_delete AFTER DELETE ON application BEGIN
+            DELETE FROM application_search WHERE application_id = old.application_id;
+        END",
+    ] {
+        sqlx::query(statement).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// PostgreSQL: trigram GIN indexes (the `pg_trgm` extension that ships
+/// with PostgreSQL), which the planner uses for the same `LIKE '%term%'`.
+/// Creating an extension needs the right to create in the database; without
+/// it the search still works, only slower, so a failure is a warning.
+async fn postgres_search_indexes(pool: &AnyPool) {
+    let result: Result<(), sqlx::Error> = async {
+        let mut tx = pool.begin().await?;
+        // Servers starting together would otherwise race to create the
+        // extension and one would fail on its unique name.
+        sqlx::query("SELECT pg_advisory_xact_lock(7203114)")
+            .execute(&mut *tx)
+            .await?;
+        for statement in [
+            "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+            "CREATE INDEX IF NOT EXISTS application_name_trgm_idx
+                ON application USING gin (name_normalized gin_trgm_ops)",
+            "CREATE INDEX IF NOT EXISTS application_registration_trgm_idx
+                ON application USING gin (registration_id_normalized gin_trgm_ops)",
+            "CREATE INDEX IF NOT EXISTS application_email_trgm_idx
+                ON application USING gin (contact_email_normalized gin_trgm_ops)",
+        ] {
+            sqlx::query(statement).execute(&mut *tx).await?;
+        }
+        tx.commit().await
+    }
+    .await;
+    if let Err(e) = result {
+        tracing::warn!(error = %e, "no trigram indexes for the application search; it works, but reads every application");
     }
 }
 
