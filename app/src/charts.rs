@@ -40,6 +40,10 @@ const BOTTOM: f64 = 40.0;
 const SIDE: f64 = 8.0;
 /// Category labels longer than this are cut; the table has them whole.
 const LABEL_CHARS: usize = 12;
+/// About how wide one character of an 11-unit label is.
+const LABEL_CHAR_WIDTH: f64 = 6.2;
+/// The widest a single bar gets.
+const MAX_BAR: f64 = 56.0;
 
 /// Whether there is anything to draw: some category and a value other than
 /// zero. With nothing, the chart shows its empty text instead of a scale
@@ -55,6 +59,18 @@ fn short(label: &str) -> String {
         let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
         format!("{}…", cut.trim_end())
     }
+}
+
+/// Labels that would run into each other are thinned to every n-th; the
+/// hidden table and each bar's tooltip still name every category.
+fn label_step(categories: &[String]) -> usize {
+    let band = (WIDTH - 2.0 * SIDE) / categories.len().max(1) as f64;
+    let widest = categories
+        .iter()
+        .map(|c| short(c).chars().count())
+        .max()
+        .unwrap_or(0) as f64;
+    ((widest * LABEL_CHAR_WIDTH + 6.0) / band).ceil().max(1.0) as usize
 }
 
 fn px(value: f64) -> String {
@@ -97,7 +113,10 @@ pub fn BarChart(
     let plot_height = HEIGHT - TOP - BOTTOM;
     let y = |v: i64| TOP + (high - v) as f64 / span * plot_height;
     let band = (WIDTH - 2.0 * SIDE) / categories.len() as f64;
-    let group = band * 0.76;
+    // With few categories a band is wide; bars wider than this read as
+    // blocks rather than bars.
+    let group = (band * 0.76).min(MAX_BAR * series.len().max(1) as f64);
+    let every = label_step(categories.as_slice());
     let bar = group / series.len().max(1) as f64;
 
     let mut gridlines = vec![(high, y(high)), (0, y(0))];
@@ -107,14 +126,17 @@ pub fn BarChart(
         gridlines.push((high / 2, y(high / 2)));
     }
     let grid = gridlines
-        .into_iter()
-        .map(|(v, gy)| {
+        .iter()
+        .map(|&(v, gy)| {
             let class = if v == 0 { "chart-axis" } else { "chart-grid" };
-            view! {
-                <line class=class x1=px(SIDE) x2=px(WIDTH - SIDE) y1=px(gy) y2=px(gy)/>
-                <text class="chart-tick" x=px(SIDE) y=px(gy - 4.0)>{scale.label(v)}</text>
-            }
+            view! { <line class=class x1=px(SIDE) x2=px(WIDTH - SIDE) y1=px(gy) y2=px(gy)/> }
         })
+        .collect_view();
+    // The values on the grid lines are drawn after the bars, with a halo in
+    // the card's colour, so a bar never hides them.
+    let ticks = gridlines
+        .iter()
+        .map(|&(v, gy)| view! { <text class="chart-tick" x=px(SIDE) y=px(gy - 4.0)>{scale.label(v)}</text> })
         .collect_view();
 
     let bars = categories
@@ -143,12 +165,17 @@ pub fn BarChart(
                     }
                 })
                 .collect_view();
-            view! {
-                <g>
-                    {rects}
+            let label = (i % every == 0).then(|| {
+                view! {
                     <text class="chart-label" x=px(SIDE + band * (i as f64 + 0.5)) y=px(HEIGHT - BOTTOM + 16.0)>
                         {short(category)}
                     </text>
+                }
+            });
+            view! {
+                <g>
+                    {rects}
+                    {label}
                 </g>
             }
         })
@@ -190,6 +217,7 @@ pub fn BarChart(
                     <title>{title.clone()}</title>
                     {grid}
                     {bars}
+                    {ticks}
                 </svg>
             </div>
             <table class="visually-hidden">
@@ -225,6 +253,17 @@ mod tests {
             values: vec![0, -100],
         }];
         assert!(has_data(&["a".into(), "b".into()], &refunds));
+    }
+
+    #[test]
+    fn crowded_labels_are_thinned_to_fit() {
+        let labels = |n: usize, text: &str| (0..n).map(|_| text.to_string()).collect::<Vec<_>>();
+        // Twelve months fit side by side; two services do too.
+        assert_eq!(label_step(&labels(12, "2026-12")), 1);
+        assert_eq!(label_step(&labels(2, "Leadership…")), 1);
+        // Half a year of weeks shows every third week.
+        assert_eq!(label_step(&labels(26, "2026-W49")), 3);
+        assert_eq!(label_step(&[]), 1);
     }
 
     #[test]
