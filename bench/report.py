@@ -155,6 +155,20 @@ def main():
     if seed:
         p(f"Seeded: {int(seed['applications']):,} applications, {int(seed['organizations']):,} organizations with Customer admins, in {seed['seconds']} s.")
         p("")
+    profiles = [(name, f["file"]) for (kind, name), f in other.items() if kind == "profile"]
+    if profiles:
+        p("### Profiles (perf, flat, during one more run at the throughput concurrency)")
+        p("")
+        for name, path in profiles:
+            p(f"{name} (`{path}`):")
+            p("")
+            p("```")
+            try:
+                p(open(path).read().rstrip())
+            except OSError as e:
+                p(f"(unreadable: {e})")
+            p("```")
+            p("")
     if misses:
         p("Targets missed:")
         for m in misses:
