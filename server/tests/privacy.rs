@@ -101,6 +101,41 @@ async fn an_application_records_the_terms_version_it_accepted_and_the_pages_link
         fields.iter().any(|f| f[0] == "accept_terms"),
         "no accept_terms error: {body}"
     );
+    // The same without JavaScript: the form comes back with the message.
+    let form = common::application_form(&random_key(), &[("accept_terms", "")]);
+    let client = app.client();
+    let res = client
+        .post(format!("{}/api/applications/submit", app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/apply", app.base))
+        .form(&form)
+        .send()
+        .await
+        .expect("plain post");
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let back = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_string();
+    let back = if back.starts_with('/') {
+        format!("{}{back}", app.base)
+    } else {
+        back
+    };
+    let page = client
+        .get(&back)
+        .send()
+        .await
+        .expect("form again")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("Please accept the terms to apply."),
+        "no terms message at {back}"
+    );
     assert_eq!(
         app.scalar_i64("SELECT COUNT(*) FROM application").await,
         0,
@@ -719,15 +754,69 @@ async fn erasing_an_attendee_anonymizes_them_everywhere_and_keeps_the_ledger() {
         "nothing erased by refused calls"
     );
 
-    let (status, body) = w
-        .app
-        .call(
-            &w.alpha,
-            "org/attendees/erase",
-            &[("id", &w.ann), ("confirm", "on")],
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    // As plain HTML form posts (JavaScript off): without the box the page
+    // comes back with the field's message; with it, the list page.
+    let res = w
+        .alpha
+        .post(format!("{}/api/org/attendees/erase", w.app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/org/attendees/{}", w.app.base, w.ann))
+        .form(&[("id", w.ann.as_str())])
+        .send()
+        .await
+        .expect("erase without the box");
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let back = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_string();
+    let back = if back.starts_with('/') {
+        format!("{}{back}", w.app.base)
+    } else {
+        back
+    };
+    let page = w
+        .alpha
+        .get(&back)
+        .send()
+        .await
+        .expect("page again")
+        .text()
+        .await
+        .expect("html");
+    assert!(
+        page.contains("Tick the box to confirm"),
+        "no field message at {back}"
+    );
+    let res = w
+        .alpha
+        .post(format!("{}/api/org/attendees/erase", w.app.base))
+        .header("accept", "text/html")
+        .header("referer", format!("{}/org/attendees/{}", w.app.base, w.ann))
+        .form(&[("id", w.ann.as_str()), ("confirm", "on")])
+        .send()
+        .await
+        .expect("erase");
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    assert_eq!(location.as_deref(), Some("/org/attendees?erased=1"));
+    let list_page = w
+        .alpha
+        .get(format!("{}/org/attendees?erased=1", w.app.base))
+        .send()
+        .await
+        .expect("list page")
+        .text()
+        .await
+        .expect("html");
+    assert!(list_page.contains("data-testid=\"attendee-erased\""));
+    assert!(!list_page.contains(ANN_EMAIL));
 
     // Gone from every table; the other attendee (whose name contains the
     // erased one's) is untouched.
@@ -776,6 +865,14 @@ async fn erasing_an_attendee_anonymizes_them_everywhere_and_keeps_the_ledger() {
     let (_, list) = w.app.call(&w.alpha, "org/attendees/list", &[]).await;
     assert_eq!(list["total"], 1, "{list}");
     assert_eq!(list["rows"][0]["attendee_id"], w.annson.as_str(), "{list}");
+    let (_, dashboard) = w.app.call(&w.alpha, "org/dashboard", &[]).await;
+    assert_eq!(dashboard["attendees"], 1, "{dashboard}");
+    let (_, export) = w.app.call(&w.alpha, "org/attendees/export", &[]).await;
+    let csv = export.as_str().expect("csv");
+    assert!(
+        csv.contains(ANNSON) && !csv.contains("Erased attendee"),
+        "{csv}"
+    );
     for (endpoint, extra) in [
         ("org/attendees/erase", vec![("confirm", "on")]),
         ("org/attendees/personal_data", vec![]),
