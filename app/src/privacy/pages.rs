@@ -77,7 +77,8 @@ fn PrivacyBody(facts: NoticeFacts) -> impl IntoView {
                 <li>"Approved applications and customer accounts: as long as the organization is a customer."</li>
                 <li>"Attendees: until the Customer admin changes, deletes or erases them."</li>
                 <li>"Accounting records (orders, fees, refunds): as long as bookkeeping law requires; when an attendee is erased, these records stay but no longer name the person."</li>
-                <li>{format!("Set-password links stop working after {} hours or their first use; a session ends after {} hours without use.", facts.invitation_ttl_hours, facts.session_idle_hours)}</li>
+                <li>"Support threads, contact-form messages, copies of other sent mail and the audit trail: there is no automatic time limit on these yet. Ask us through the contact form to remove what concerns you."</li>
+                <li>{format!("Invitation links to set a password stop working after {} hours, password-reset links after one hour, and both after their first use; a session ends after {} hours without use.", facts.invitation_ttl_hours, facts.session_idle_hours)}</li>
             </ul>
 
             <h2>"Who can see it"</h2>
