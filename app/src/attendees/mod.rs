@@ -134,6 +134,10 @@ pub struct AttendeeData {
     pub exported_at: String,
     pub organization: String,
     pub attendee: Attendee,
+    /// The record's `created_at` and `updated_at` as the organization
+    /// reads them.
+    pub added: String,
+    pub last_changed: String,
     pub course_applications: Vec<AttendeeCourse>,
     /// Changes made to the attendee record (by whom and when).
     pub history: Vec<AttendeeEvent>,

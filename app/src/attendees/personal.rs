@@ -69,6 +69,8 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
     Ok(AttendeeData {
         exported_at: tz::format(now_ms(), &zone),
         organization: row.text("legal_name")?,
+        added: tz::format(row.int("created_at")?, &zone),
+        last_changed: tz::format(row.int("updated_at")?, &zone),
         attendee: Attendee {
             attendee_id: row.text("attendee_id")?,
             name: row.text("name")?,

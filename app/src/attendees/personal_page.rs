@@ -9,7 +9,6 @@ use leptos_router::hooks::use_params_map;
 
 use super::{attendee_personal_data, AttendeeData, EraseAttendee};
 use crate::components::{error_of, field_error, general_error, percent_encode};
-use crate::format;
 
 #[component]
 pub fn AttendeePersonalDataPage() -> impl IntoView {
@@ -77,8 +76,8 @@ fn PersonalData(data: AttendeeData, erase: ServerAction<EraseAttendee>) -> impl 
                         <dt>"Email"</dt><dd>{attendee.email.clone()}</dd>
                         <dt>"Job title"</dt><dd>{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</dd>
                         <dt>"Organization"</dt><dd>{data.organization.clone()}</dd>
-                        <dt>"Added"</dt><dd>{format::time(attendee.created_at)}</dd>
-                        <dt>"Last changed"</dt><dd>{format::time(attendee.updated_at)}</dd>
+                        <dt>"Added"</dt><dd>{data.added.clone()}</dd>
+                        <dt>"Last changed"</dt><dd>{data.last_changed.clone()}</dd>
                     </dl>
                 </div>
                 <div class="card">
