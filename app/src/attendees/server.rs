@@ -294,16 +294,16 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
             "This attendee is named on a course application and cannot be deleted.".into(),
         ));
     }
-    let deleted =
-        sqlx::query(
-            "DELETE FROM attendee WHERE attendee_id = $1 AND organization_id = $2 AND erased_at IS NULL",
-        )
-            .bind(id)
-            .bind(&customer.organization_id)
-            .execute(&mut *tx)
-            .await
-            .context("failed to delete the attendee")?
-            .rows_affected();
+    let deleted = sqlx::query(
+        "DELETE FROM attendee
+         WHERE attendee_id = $1 AND organization_id = $2 AND erased_at IS NULL",
+    )
+    .bind(id)
+    .bind(&customer.organization_id)
+    .execute(&mut *tx)
+    .await
+    .context("failed to delete the attendee")?
+    .rows_affected();
     if deleted == 0 {
         return Err(not_found());
     }
@@ -316,7 +316,8 @@ pub async fn export() -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     let rows = sqlx::query(
-        "SELECT name, email, job_title FROM attendee WHERE organization_id = $1 AND erased_at IS NULL
+        "SELECT name, email, job_title FROM attendee
+         WHERE organization_id = $1 AND erased_at IS NULL
          ORDER BY name_sort, email_normalized",
     )
     .bind(&customer.organization_id)
