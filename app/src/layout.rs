@@ -8,7 +8,7 @@ use leptos_router::{path, SsrMode};
 use crate::accounts::{AdminsPage, OrganizationPage};
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
-use crate::attendees::AttendeesPage;
+use crate::attendees::{AttendeePersonalDataPage, AttendeesPage};
 use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
 use crate::billing::BillingPage;
 use crate::catalog::{
@@ -22,6 +22,7 @@ use crate::dashboard::{DashboardPage, UtilizationPage};
 use crate::error::AppError;
 use crate::expenses::ExpensesPage;
 use crate::org::OrgDetailsPage;
+use crate::privacy::{PrivacyPage, TermsPage};
 use crate::profile::{ForgotPasswordPage, ProfilePage};
 use crate::reports::ReportsPage;
 use crate::review::{ApplicationDetailPage, QueuePage};
@@ -115,6 +116,7 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/admin/audit") view=|| view! { <Gate role=Role::SystemAdmin><AuditPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org") view=|| view! { <Gate role=Role::CustomerAdmin><DashboardPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/attendees") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeesPage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/org/attendees/:id") view=|| view! { <Gate role=Role::CustomerAdmin><AttendeePersonalDataPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/details") view=|| view! { <Gate role=Role::CustomerAdmin><OrgDetailsPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/billing") view=|| view! { <Gate role=Role::CustomerAdmin><BillingPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/org/catalog") view=|| view! { <Gate role=Role::CustomerAdmin><CatalogPage/></Gate> }/>
@@ -132,10 +134,17 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/support") view=|| view! { <Gate role=Role::CustomerAdmin><SupportPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/support") view=|| view! { <Gate role=Role::SystemAdmin><AdminSupportPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/contact") view=ContactPage/>
+                    <Route ssr=SsrMode::Async path=path!("/privacy") view=PrivacyPage/>
+                    <Route ssr=SsrMode::Async path=path!("/terms") view=TermsPage/>
                 </Routes>
             </main>
             <footer class="site-footer">
                 <span>"Coursegate — education services for organizations"</span>
+                <nav class="footer-links" aria-label="About this site">
+                    <A href="/privacy" attr:data-testid="footer-privacy">"Privacy notice"</A>
+                    <A href="/terms" attr:data-testid="footer-terms">"Terms of service"</A>
+                    <A href="/contact">"Contact"</A>
+                </nav>
             </footer>
         </Router>
     }

@@ -21,6 +21,7 @@ pub mod format;
 mod layout;
 pub mod money;
 pub mod org;
+pub mod privacy;
 pub mod profile;
 pub mod reports;
 pub mod review;

@@ -29,6 +29,11 @@ enum Command {
         #[arg(long)]
         to: std::path::PathBuf,
     },
+    /// Purge the personal data of rejected and withdrawn applications older
+    /// than COURSEGATE_RETENTION_DAYS, as a running server does every
+    /// COURSEGATE_PURGE_INTERVAL_MINUTES. Safe to run at any time, again
+    /// or beside running servers.
+    Purge,
     /// Fill the database with synthetic applications and customer
     /// organizations, for load and scale measurements (never production).
     Seed {
@@ -98,6 +103,25 @@ async fn main() {
             server::backup(&db, &to).await.unwrap_or_else(|e| fail(e));
             println!("Backup written to {}", to.display());
         }
+        Command::Purge => {
+            let db = app::server::Db::connect(&settings.database_url)
+                .await
+                .unwrap_or_else(|e| fail(e));
+            let days = settings.retention_days;
+            let done = app::privacy::purge::purge(&db, days, app::server::now_ms())
+                .await
+                .unwrap_or_else(|e| fail(e));
+            println!(
+                "Purged {} applications ({} rejected, {} withdrawn) older than {days} days: \
+                 {} messages cleared, {} mails deleted, {} audit details cleared.",
+                done.applications,
+                done.rejected,
+                done.withdrawn,
+                done.messages,
+                done.mails,
+                done.audit_details
+            );
+        }
         Command::Seed {
             applications,
             organizations,
@@ -155,6 +179,13 @@ async fn serve(settings: Settings) {
         Err(e) => fail(e),
     };
 
+    // The retention purge runs beside the server too; every server may run
+    // it, since a purge finds only what no other run has purged yet.
+    let purger = tokio::spawn(app::privacy::purge::run(
+        built.state.clone(),
+        stop.subscribe(),
+    ));
+
     let app = built
         .router
         .into_make_service_with_connect_info::<std::net::SocketAddr>();
@@ -169,6 +200,7 @@ async fn serve(settings: Settings) {
     if let Some(worker) = worker {
         let _ = worker.await;
     }
+    let _ = purger.await;
 }
 
 async fn shutdown() {

@@ -39,6 +39,7 @@ const TABLE: &[(&str, Who)] = &[
     ("auth/set_password", Who::Public),
     ("auth/forgot_password", Who::Public),
     ("support/contact", Who::Public),
+    ("privacy/facts", Who::Public),
     ("profile/change_password", Who::SignedIn),
     ("profile/sign_out_everywhere", Who::SignedIn),
     ("org/home", Who::Customer),
@@ -57,6 +58,8 @@ const TABLE: &[(&str, Who)] = &[
     ("org/attendees/delete", Who::Customer),
     ("org/attendees/export", Who::Customer),
     ("org/attendees/import", Who::Customer),
+    ("org/attendees/personal_data", Who::Customer),
+    ("org/attendees/erase", Who::Customer),
     ("org/catalog/list", Who::Customer),
     ("org/catalog/get", Who::Customer),
     ("org/orders/create", Who::Customer),
@@ -152,7 +155,11 @@ fn args(path: &str, a: &Owned) -> Vec<(String, String)> {
             ("attendee[name]", "Taken Over"),
             ("attendee[email]", "taken@over.example"),
         ],
-        "org/attendees/delete" => vec![("id", &a.attendee)],
+        // Erase without its confirmation box: A gets 422 and keeps the
+        // attendee the later calls name; B must get 404 all the same.
+        "org/attendees/delete" | "org/attendees/personal_data" | "org/attendees/erase" => {
+            vec![("id", &a.attendee)]
+        }
         "org/attendees/import" => vec![("csv", "name,email\nNew Person,new@person.example\n")],
         "org/attendees/create" => vec![
             ("attendee[name]", "New Person"),

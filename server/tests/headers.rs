@@ -64,6 +64,8 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
         "/forgot-password".into(),
         "/set-password/not-a-token".into(),
         "/contact".into(),
+        "/privacy".into(),
+        "/terms".into(),
     ];
     let admin_pages = [
         "/admin/applications".to_string(),
@@ -81,6 +83,7 @@ async fn every_page_and_api_answer_carries_the_security_headers() {
     let customer_pages = [
         "/org",
         "/org/attendees",
+        "/org/attendees/no-such-attendee",
         "/org/details",
         "/org/billing",
         "/org/catalog",

@@ -10,6 +10,7 @@ use leptos_meta::Title;
 use super::{check_field, field_label, SubmitApplication};
 use crate::components::random_key;
 use crate::error::AppError;
+use crate::privacy::TERMS_VERSION;
 use crate::validate::{countries, OrgSize, OrgType};
 
 #[derive(Clone, Copy, PartialEq)]
@@ -239,8 +240,11 @@ pub fn ApplyPage() -> impl IntoView {
                     <FormField name="intended_use" kind=Kind::TextArea messages required=true hint="Which courses or services, for how many people, roughly when"/>
                 </fieldset>
                 <div class="field checkbox" class:field-invalid=move || terms_message().is_some()>
-                    <label>
-                        <input type="checkbox" name="application[accept_terms]" value="on" data-testid="field-accept_terms"
+                    <label for="f-accept_terms">
+                        <input type="checkbox" id="f-accept_terms" name="application[accept_terms]" value="on" required
+                            aria-invalid=move || terms_message().is_some().then_some("true")
+                            aria-describedby="f-accept_terms-hint f-accept_terms-error"
+                            data-testid="field-accept_terms"
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
                                 messages.client.update(|m| {
@@ -248,9 +252,16 @@ pub fn ApplyPage() -> impl IntoView {
                                 });
                             }
                         />
-                        " I accept the terms of service and the processing of these details for reviewing the application."
+                        " I accept the terms of service and the processing of these details for reviewing the application, as the privacy notice describes."
                     </label>
-                    <p class="field-error" aria-live="polite" data-testid="error-accept_terms">{terms_message}</p>
+                    <p class="hint" id="f-accept_terms-hint" data-testid="terms-links">
+                        "Read the "
+                        <a href="/terms" target="_blank" rel="noopener" data-testid="apply-terms-link">{format!("terms of service (version {TERMS_VERSION})")}</a>
+                        " and the "
+                        <a href="/privacy" target="_blank" rel="noopener" data-testid="apply-privacy-link">"privacy notice"</a>
+                        ". Both open in a new tab, so what you typed here stays."
+                    </p>
+                    <p class="field-error" id="f-accept_terms-error" aria-live="polite" data-testid="error-accept_terms">{terms_message}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="apply-submit"
                     disabled=move || submit.pending().get()

@@ -57,9 +57,10 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
         "INSERT INTO application (application_id, status_token_hash, submission_key, status,
             legal_name, name_normalized, registration_id, registration_id_normalized, country,
             street_address, postal_code, city, website, contact_name, contact_email,
-            contact_email_normalized, phone, org_type, org_size, intended_use, created_at, updated_at)
+            contact_email_normalized, phone, org_type, org_size, intended_use, terms_version,
+            terms_accepted_at, created_at, updated_at)
          VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-            $17, $18, $19, $20, $20)",
+            $17, $18, $19, $20, $21, $21, $21)",
     )
     .bind(&application_id)
     .bind(tokens::hash(token.expose()))
@@ -80,6 +81,9 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     .bind(app.org_type.code())
     .bind(app.org_size.code())
     .bind(&app.intended_use)
+    // Validation refused the form unless the terms box was ticked, so
+    // the version shown next to it is the one accepted, now.
+    .bind(crate::privacy::TERMS_VERSION)
     .bind(now)
     .execute(&mut *tx)
     .await;
@@ -95,7 +99,7 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     }
     add_event(&mut tx, &application_id, "submitted", None, None).await?;
     let link = format!("{}{}", st.settings.base_url(), status_path);
-    mail::enqueue(
+    mail::enqueue_for_application(
         &mut tx,
         Mail {
             to: app.contact_email.as_str(),
@@ -108,6 +112,7 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             ),
             kind: "application_received",
         },
+        &application_id,
     )
     .await?;
     audit::record(
@@ -342,7 +347,7 @@ pub async fn respond(token: &str, answer: &str, input: ApplicationInput) -> Resu
     .await
     .context("failed to mark the application resubmitted")?;
     add_event(&mut tx, &application_id, "resubmitted", None, Some(&answer)).await?;
-    mail::enqueue(
+    mail::enqueue_for_application(
         &mut tx,
         Mail {
             to: app.contact_email.as_str(),
@@ -354,6 +359,7 @@ pub async fn respond(token: &str, answer: &str, input: ApplicationInput) -> Resu
             ),
             kind: "application_resubmitted",
         },
+        &application_id,
     )
     .await?;
     audit::record(
@@ -464,7 +470,7 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
     .await
     .context("failed to withdraw the application")?;
     add_event(&mut tx, &application_id, "withdrawn", None, None).await?;
-    mail::enqueue(
+    mail::enqueue_for_application(
         &mut tx,
         Mail {
             to: &row.text("contact_email")?,
@@ -477,6 +483,7 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
             ),
             kind: "application_withdrawn",
         },
+        &application_id,
     )
     .await?;
     audit::record(
@@ -512,7 +519,10 @@ pub async fn notify_applicant(
     let name: String = row
         .try_get("contact_name")
         .map_err(|e| AppError::internal("missing contact name", e))?;
-    mail::enqueue(
+    let application_id: String = row
+        .try_get("application_id")
+        .map_err(|e| AppError::internal("missing application id", e))?;
+    mail::enqueue_for_application(
         tx,
         Mail {
             to: &to,
@@ -522,6 +532,7 @@ pub async fn notify_applicant(
             ),
             kind,
         },
+        &application_id,
     )
     .await?;
     Ok(())

@@ -1,11 +1,16 @@
 //! Attendees: the people an organization sends to courses, reused across
-//! course applications, with CSV export and an all-or-nothing CSV import.
+//! course applications, with CSV export and an all-or-nothing CSV import,
+//! and one person's personal data exported as JSON or erased.
 
 mod page;
+#[cfg(feature = "ssr")]
+mod personal;
+mod personal_page;
 #[cfg(feature = "ssr")]
 pub mod server;
 
 pub use page::AttendeesPage;
+pub use personal_page::AttendeePersonalDataPage;
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -115,4 +120,64 @@ pub async fn export_attendees() -> Result<String, AppError> {
 #[server(prefix = "/api", endpoint = "org/attendees/import")]
 pub async fn import_attendees(csv: String) -> Result<Imported, AppError> {
     server::import(&csv).await
+}
+
+/// The name an erased attendee is shown under, on course applications and
+/// wherever else the row is still referenced.
+pub const ERASED_NAME: &str = "Erased attendee";
+
+/// Everything Coursegate holds about one attendee: what the JSON export
+/// downloads and the personal-data page shows.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttendeeData {
+    /// When the export was made, in the organization's time zone.
+    pub exported_at: String,
+    pub organization: String,
+    pub attendee: Attendee,
+    /// The record's `created_at` and `updated_at` as the organization
+    /// reads them.
+    pub added: String,
+    pub last_changed: String,
+    pub course_applications: Vec<AttendeeCourse>,
+    /// Changes made to the attendee record (by whom and when).
+    pub history: Vec<AttendeeEvent>,
+}
+
+/// A course application that names the attendee.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttendeeCourse {
+    pub course_application_id: String,
+    pub course: String,
+    pub starts: Option<String>,
+    pub status: String,
+    pub applied: String,
+    pub decided: Option<String>,
+    /// Marked by the operator after the course; `None` until then.
+    pub attended: Option<bool>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AttendeeEvent {
+    pub at: String,
+    pub action: String,
+    pub by: String,
+}
+
+/// One attendee's personal data, for the page and the JSON download.
+#[server(prefix = "/api", endpoint = "org/attendees/personal_data")]
+pub async fn attendee_personal_data(id: String) -> Result<AttendeeData, AppError> {
+    personal::export(&id).await
+}
+
+/// Erases an attendee's personal data: `confirm` must be "on" (the
+/// confirmation box). Course applications, attendance and the ledger keep
+/// their rows and numbers; the person is shown as "Erased attendee".
+#[server(prefix = "/api", endpoint = "org/attendees/erase")]
+pub async fn erase_attendee(
+    id: String,
+    #[server(default)] confirm: String,
+) -> Result<(), AppError> {
+    personal::erase(&id, &confirm).await?;
+    leptos_axum::redirect("/org/attendees?erased=1");
+    Ok(())
 }

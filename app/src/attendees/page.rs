@@ -32,6 +32,8 @@ pub fn AttendeesPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
+    // Set by the erase form's redirect back to this list.
+    let erased = move || query.read().get("erased").is_some();
     let actions = Actions {
         form: NodeRef::new(),
         create: ServerAction::new(),
@@ -95,6 +97,11 @@ pub fn AttendeesPage() -> impl IntoView {
                     <button type="submit" class="button">"Search"</button>
                 </Form>
             </div>
+            {move || erased().then(|| view! {
+                <div class="banner banner-success" role="status" data-testid="attendee-erased">
+                    "The attendee's personal data was erased. Their course applications now show \"Erased attendee\"."
+                </div>
+            })}
             {move || delete_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="attendee-error">{m}</div> })}
             <div class="workspace-grid">
                 <div>
@@ -163,8 +170,9 @@ fn AttendeeTable(
                         let for_edit = attendee.clone();
                         let id = attendee.attendee_id.clone();
                         let delete_id = id.clone();
+                        let row_id = id.clone();
                         view! {
-                            <tr data-testid="attendee-row" data-id=id>
+                            <tr data-testid="attendee-row" data-id=row_id>
                                 <td data-label="Name">{attendee.name.clone()}</td>
                                 <td data-label="Email">{attendee.email.clone()}</td>
                                 <td data-label="Job title">{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
@@ -172,6 +180,8 @@ fn AttendeeTable(
                                     <div class="row-actions">
                                         <button type="button" class="button small" data-testid="attendee-edit"
                                             on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
+                                        <A href=format!("/org/attendees/{id}") attr:class="button small" attr:data-testid="attendee-personal-data"
+                                            attr:aria-label=format!("Personal data of {}", attendee.name)>"Personal data"</A>
                                         // A second click confirms; <details> works without JavaScript too.
                                         <details class="confirm">
                                             <summary class="button small" data-testid="attendee-delete">"Delete"</summary>

@@ -71,7 +71,8 @@ pub async fn list(q: &str, after: &str) -> Result<AttendeePage, AppError> {
     // Only the conditions in use go into the SQL, so the planner walks the
     // (organization_id, name_sort, email_normalized) index in order.
     let mut binds: Vec<String> = vec![customer.organization_id.clone()];
-    let mut filter = vec!["organization_id = $1".to_string()];
+    // Erased attendees stay only for the applications that name them.
+    let mut filter = vec!["organization_id = $1 AND erased_at IS NULL".to_string()];
     if !folded.is_empty() {
         binds.push(contains_pattern(&folded));
         let n = binds.len();
@@ -240,7 +241,7 @@ pub async fn update(id: &str, input: &AttendeeInput) -> Result<(), AppError> {
     let result = sqlx::query(
         "UPDATE attendee SET name = $3, name_sort = $4, email = $5, email_normalized = $6,
             job_title = $7, updated_at = $8
-         WHERE attendee_id = $1 AND organization_id = $2",
+         WHERE attendee_id = $1 AND organization_id = $2 AND erased_at IS NULL",
     )
     .bind(id)
     .bind(&customer.organization_id)
@@ -281,7 +282,7 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
     let on_applications: i64 = sqlx::query_scalar(
         "SELECT COUNT(*) FROM course_application_attendee c
          JOIN attendee a ON a.attendee_id = c.attendee_id
-         WHERE c.attendee_id = $1 AND a.organization_id = $2",
+         WHERE c.attendee_id = $1 AND a.organization_id = $2 AND a.erased_at IS NULL",
     )
     .bind(id)
     .bind(&customer.organization_id)
@@ -293,14 +294,16 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
             "This attendee is named on a course application and cannot be deleted.".into(),
         ));
     }
-    let deleted =
-        sqlx::query("DELETE FROM attendee WHERE attendee_id = $1 AND organization_id = $2")
-            .bind(id)
-            .bind(&customer.organization_id)
-            .execute(&mut *tx)
-            .await
-            .context("failed to delete the attendee")?
-            .rows_affected();
+    let deleted = sqlx::query(
+        "DELETE FROM attendee
+         WHERE attendee_id = $1 AND organization_id = $2 AND erased_at IS NULL",
+    )
+    .bind(id)
+    .bind(&customer.organization_id)
+    .execute(&mut *tx)
+    .await
+    .context("failed to delete the attendee")?
+    .rows_affected();
     if deleted == 0 {
         return Err(not_found());
     }
@@ -313,7 +316,8 @@ pub async fn export() -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     let rows = sqlx::query(
-        "SELECT name, email, job_title FROM attendee WHERE organization_id = $1
+        "SELECT name, email, job_title FROM attendee
+         WHERE organization_id = $1 AND erased_at IS NULL
          ORDER BY name_sort, email_normalized",
     )
     .bind(&customer.organization_id)

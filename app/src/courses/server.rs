@@ -286,7 +286,8 @@ async fn check_attendees(
             return Err(AppError::field(field, "Each attendee can be named once."));
         }
         let name: Option<String> = sqlx::query_scalar(
-            "SELECT name FROM attendee WHERE attendee_id = $1 AND organization_id = $2",
+            "SELECT name FROM attendee
+             WHERE attendee_id = $1 AND organization_id = $2 AND erased_at IS NULL",
         )
         .bind(id)
         .bind(organization_id)

@@ -119,12 +119,13 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     .fetch_one(pool)
     .await
     .context("failed to count upcoming courses")?;
-    let attendees: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM attendee WHERE organization_id = $1")
-            .bind(org)
-            .fetch_one(pool)
-            .await
-            .context("failed to count attendees")?;
+    let attendees: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM attendee WHERE organization_id = $1 AND erased_at IS NULL",
+    )
+    .bind(org)
+    .fetch_one(pool)
+    .await
+    .context("failed to count attendees")?;
 
     let this_month = tz::month_key(now, &zone);
     let spend_this_month = sqlx::query(

@@ -178,7 +178,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
         <div class="page-head">
             <div>
                 <p class="eyebrow">"Application"</p>
-                <h1 data-testid="detail-org">{data.values.legal_name.clone()}</h1>
+                <h1 data-testid="detail-org">{if data.purged_at.is_some() { "Personal data removed".to_string() } else { data.values.legal_name.clone() }}</h1>
                 <p class="status-line">
                     <StatusBadge code=status.code() label=status.label()/>
                     <span class="muted">{format!(" Submitted {}", format::time(data.created_at))}</span>
@@ -194,11 +194,23 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
             <div>
                 <div class="card">
                     <h2>"Details"</h2>
+                    {data.purged_at.map(|at| view! {
+                        <div class="banner banner-warning" role="status" data-testid="detail-purged">
+                            {format!("Personal data removed by the retention purge on {}. The status and dates stay for the reports.", format::time(at))}
+                        </div>
+                    })}
                     <dl class="facts" data-testid="detail-fields">
                         {FIELDS.iter().map(|(name, label)| view! {
                             <dt>{*label}</dt>
                             <dd>{shown_value(name, data.values.get(name))}</dd>
                         }).collect_view()}
+                        <dt>"Terms accepted"</dt>
+                        <dd data-testid="detail-terms">
+                            {match data.terms.clone() {
+                                Some((version, at)) => format!("Version {version}, {}", format::time(at)),
+                                None => "Not recorded (sent before terms versions were kept)".to_string(),
+                            }}
+                        </dd>
                     </dl>
                 </div>
                 <div class="card">

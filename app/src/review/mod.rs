@@ -75,6 +75,11 @@ pub struct ApplicationDetail {
     pub timeline: Vec<TimelineEntry>,
     pub duplicates: Vec<DuplicateHint>,
     pub account: Option<CustomerAccount>,
+    /// The terms version the applicant accepted and when; `None` for
+    /// applications sent before versions were recorded.
+    pub terms: Option<(String, i64)>,
+    /// When the retention purge removed the personal data.
+    pub purged_at: Option<i64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -153,7 +153,7 @@ fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> im
                     {data.rows.into_iter().map(|row| view! {
                         <tr data-testid="queue-row">
                             <td data-label="Organization">
-                                <A href=format!("/admin/applications/{}", row.application_id)>{row.legal_name.clone()}</A>
+                                <A href=format!("/admin/applications/{}", row.application_id)>{if row.legal_name.is_empty() { "Personal data removed".to_string() } else { row.legal_name.clone() }}</A>
                                 {row.possible_duplicate.then(|| view! {
                                     <span class="flag" title="Possible duplicate" data-testid="duplicate-flag">"Possible duplicate"</span>
                                 })}

@@ -217,7 +217,7 @@ const DETAIL_COLUMNS: &str =
     a.registration_id_normalized, a.country, a.street_address, a.postal_code, a.city, a.website,
     a.contact_name, a.contact_email, a.contact_email_normalized, a.phone, a.org_type, a.org_size,
     a.intended_use, a.claimed_by, a.info_request_message, a.info_request_fields, a.rejection_reason,
-    a.organization_id, a.created_at";
+    a.organization_id, a.created_at, a.terms_version, a.terms_accepted_at, a.purged_at";
 
 fn not_found() -> AppError {
     AppError::NotFound("No application has that id.".into())
@@ -268,6 +268,14 @@ pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
         timeline: timeline(pool, id, false).await?,
         duplicates,
         account,
+        terms: match (
+            row.opt_text("terms_version")?,
+            row.opt_int("terms_accepted_at")?,
+        ) {
+            (Some(version), Some(at)) => Some((version, at)),
+            _ => None,
+        },
+        purged_at: row.opt_int("purged_at")?,
     })
 }
 

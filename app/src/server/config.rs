@@ -60,6 +60,11 @@ pub struct Settings {
     /// The operator's IANA time zone: course dates are shown in it to system
     /// administrators and to organizations that have not chosen their own.
     pub operator_time_zone: String,
+    /// Days after the decision or withdrawal until a rejected or withdrawn
+    /// application's personal data is purged.
+    pub retention_days: i64,
+    /// How often a running server purges; 0 leaves it to `coursegate purge`.
+    pub purge_interval_minutes: u64,
 }
 
 const DEFAULTS: &[(&str, &str)] = &[
@@ -81,6 +86,8 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("mail_max_attempts", "5"),
     ("mail_retry_seconds", "30"),
     ("operator_time_zone", "Europe/Helsinki"),
+    ("retention_days", "180"),
+    ("purge_interval_minutes", "60"),
 ];
 
 impl Settings {
@@ -165,6 +172,12 @@ impl Settings {
                 self.first_admin_email
             ));
         }
+        if !(1..=36_500).contains(&self.retention_days) {
+            return Err(format!(
+                "COURSEGATE_RETENTION_DAYS={} must be between 1 and 36500 (days after a rejection or withdrawal)",
+                self.retention_days
+            ));
+        }
         if super::tz::zone(&self.operator_time_zone).is_none() {
             return Err(format!(
                 "COURSEGATE_OPERATOR_TIME_ZONE={:?} is not a time zone; use an IANA name such as Europe/Helsinki",
@@ -214,6 +227,8 @@ mod tests {
             mail_max_attempts: 5,
             mail_retry_seconds: 30,
             operator_time_zone: "Europe/Helsinki".into(),
+            retention_days: 180,
+            purge_interval_minutes: 60,
         }
     }
 
@@ -238,5 +253,8 @@ mod tests {
         let mut s = sample();
         s.public_url = "courses.example.com".into();
         assert!(s.check().unwrap_err().contains("COURSEGATE_PUBLIC_URL"));
+        let mut s = sample();
+        s.retention_days = 0;
+        assert!(s.check().unwrap_err().contains("COURSEGATE_RETENTION_DAYS"));
     }
 }

@@ -15,10 +15,29 @@ pub struct Mail<'a> {
 }
 
 pub async fn enqueue(tx: &mut Tx, mail: Mail<'_>) -> Result<String, AppError> {
+    insert(tx, mail, None).await
+}
+
+/// A mail to an applicant about their application: the retention purge
+/// deletes it together with the application's personal data.
+pub async fn enqueue_for_application(
+    tx: &mut Tx,
+    mail: Mail<'_>,
+    application_id: &str,
+) -> Result<String, AppError> {
+    insert(tx, mail, Some(application_id)).await
+}
+
+async fn insert(
+    tx: &mut Tx,
+    mail: Mail<'_>,
+    application_id: Option<&str>,
+) -> Result<String, AppError> {
     let mail_id = new_id();
     sqlx::query(
-        "INSERT INTO outbox (mail_id, to_address, subject, body_text, kind, state, attempts, created_at)
-         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6)",
+        "INSERT INTO outbox (mail_id, to_address, subject, body_text, kind, state, attempts,
+            created_at, application_id)
+         VALUES ($1, $2, $3, $4, $5, 'queued', 0, $6, $7)",
     )
     .bind(&mail_id)
     .bind(mail.to)
@@ -26,6 +45,7 @@ pub async fn enqueue(tx: &mut Tx, mail: Mail<'_>) -> Result<String, AppError> {
     .bind(mail.body)
     .bind(mail.kind)
     .bind(now_ms())
+    .bind(application_id)
     .execute(&mut **tx)
     .await
     .context("failed to write a mail to the outbox")?;
