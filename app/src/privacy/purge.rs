@@ -19,7 +19,7 @@ use tokio::sync::watch;
 
 use crate::error::AppError;
 use crate::server::audit::{self, Entry};
-use crate::server::db::{Db, RowExt, Tx};
+use crate::server::db::{Backend, Db, RowExt, Tx};
 use crate::server::{now_ms, AppState, DbContext};
 
 /// Applications purged per transaction: keeps one SQLite write lock short.
@@ -73,6 +73,15 @@ pub async fn purge(db: &Db, retention_days: i64, now: i64) -> Result<Purged, App
         if selected < BATCH || batch.applications == 0 {
             break;
         }
+    }
+    if total.applications > 0 && db.backend() == Backend::Sqlite {
+        // The search index (see server::db) drops a changed row's old
+        // trigrams only when its segments merge; merging now leaves no
+        // trace of the purged names and addresses in the file.
+        sqlx::query("INSERT INTO application_search (application_search) VALUES ('optimize')")
+            .execute(db.pool())
+            .await
+            .context("failed to merge the search index after the purge")?;
     }
     if total.applications > 0 {
         tracing::info!(
