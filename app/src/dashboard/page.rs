@@ -12,6 +12,7 @@ use crate::charts::{BarChart, Scale, Series};
 use crate::components::href_with_query;
 use crate::error::AppError;
 use crate::money;
+use crate::when::When;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -186,7 +187,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                         <ol class="timeline" data-testid="activity">
                             {dashboard.activity.into_iter().map(|a| view! {
                                 <li data-testid="activity-item">
-                                    <span class="timeline-when">{a.at}" · "{a.actor}</span>
+                                    <span class="timeline-when"><When stamp=a.when/>" · "{a.actor}</span>
                                     <span class="timeline-what">{action_label(&a.action)}</span>
                                     {(!a.detail.is_empty()).then(|| view! { <p class="timeline-message">{a.detail}</p> })}
                                 </li>

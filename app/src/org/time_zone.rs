@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{error_of, field_error, general_error};
 use crate::error::AppError;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeZoneSetting {
@@ -117,6 +118,7 @@ mod server {
 #[component]
 pub fn TimeZoneCard() -> impl IntoView {
     let action = ServerAction::<UpdateTimeZone>::new();
+    toast_on_success(action);
     let setting = Resource::new(move || action.version().get(), |_| get_time_zone());
     let error = Signal::derive(move || error_of(action.value()));
     let saved = move || matches!(action.value().get(), Some(Ok(())));

@@ -14,6 +14,7 @@ use crate::applications::{Status, FIELDS};
 use crate::components::StatusBadge;
 use crate::components::{error_of, field_error, general_error};
 use crate::format;
+use crate::toast::toast_on_success;
 use crate::validate::{country_name, OrgSize, OrgType};
 
 fn shown_value(field: &str, value: &str) -> String {
@@ -50,6 +51,11 @@ pub fn ApplicationDetailPage() -> impl IntoView {
         reject: ServerAction::new(),
         resend: ServerAction::new(),
     };
+    toast_on_success(actions.claim);
+    toast_on_success(actions.request);
+    toast_on_success(actions.approve);
+    toast_on_success(actions.reject);
+    toast_on_success(actions.resend);
     let detail = Resource::new(
         move || {
             (
