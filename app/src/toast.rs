@@ -18,21 +18,20 @@ use leptos_router::hooks::use_query_map;
 /// The query parameter a plain form post's redirect carries.
 pub const DONE_PARAM: &str = "done";
 
-/// What a completed action says, by its server function's path. Setting a
-/// password and asking for a reset link are absent: their pages already
-/// confirm them in a banner.
+/// What a completed action says, by its server function's path. Actions
+/// whose page confirms them with more than a sentence (a changed password,
+/// a reset link, an import with its count) are
+/// absent: their banner says it.
 pub fn success_message(path: &str) -> Option<&'static str> {
     let message = match path.strip_prefix("/api/")? {
         "applications/submit" => "Application sent.",
         "applications/respond" => "Answer sent to the reviewer.",
         "applications/withdraw" => "Application withdrawn.",
-        "profile/change_password" => "Password changed.",
-        "profile/sign_out_everywhere" => "Signed out on every other device.",
         "admin/applications/claim" => "You now review this application.",
         "admin/applications/request_info" => "Request for information sent.",
         "admin/applications/approve" => "Application approved; the invitation is on its way.",
         "admin/applications/reject" => "Application rejected.",
-        "admin/invitations/resend" => "Invitation sent again.",
+        "admin/invitations/resend" => "A new link was sent; the old one no longer works.",
         "admin/organizations/suspend" => "Organization suspended.",
         "admin/organizations/reactivate" => "Organization reactivated.",
         "admin/organizations/handover" => "Handover invitation sent.",
@@ -57,7 +56,6 @@ pub fn success_message(path: &str) -> Option<&'static str> {
         "org/attendees/create" => "Attendee added.",
         "org/attendees/update" => "Attendee saved.",
         "org/attendees/delete" => "Attendee deleted.",
-        "org/attendees/import" => "Attendees imported.",
         "org/orders/create" => "Purchase made.",
         "org/orders/cancel" => "Order cancelled.",
         "org/courses/create" => "Course application sent.",

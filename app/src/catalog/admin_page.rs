@@ -180,9 +180,6 @@ pub fn AdminServiceEditPage() -> impl IntoView {
         <Title text="Edit service — Coursegate"/>
         <section class="page narrow">
             <p><A href="/admin/catalog">"← Service catalog"</A></p>
-            {move || matches!(update.value().get(), Some(Ok(_))).then(|| view! {
-                <div class="banner banner-success" role="status" data-testid="service-saved">"Saved."</div>
-            })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::{action_label, org_dashboard, Dashboard, UtilizationRow};
 use crate::charts::{BarChart, Scale, Series};
@@ -64,8 +63,6 @@ pub fn seat_series(rows: &[UtilizationRow]) -> (Vec<String>, Vec<Series>) {
 
 #[component]
 fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
-    let query = use_query_map();
-    let saved = move || query.read().get("saved").as_deref() == Some("details");
     let active = dashboard.status == "active";
     let month = dashboard.this_month.clone();
     let spend_links = if dashboard.spend_this_month.is_empty() {
@@ -124,11 +121,6 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
     let (seat_categories, seat_values) = seat_series(&dashboard.seats);
 
     view! {
-        {move || saved().then(|| view! {
-            <div class="banner banner-success" role="status" data-testid="org-details-saved">
-                "The address and contact details are saved."
-            </div>
-        })}
         <div class="page-head">
             <div>
                 <p class="eyebrow">"Customer organization"</p>

@@ -156,7 +156,6 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
         let invited = account.user_status == "invited";
         let user_id = account.user_id.clone();
         let resend_error = move || general_error(&error_of(actions.resend.value()));
-        let resent = move || matches!(actions.resend.value().get(), Some(Ok(_)));
         view! {
             <div class="card" data-testid="account">
                 <h2>"Customer account"</h2>
@@ -170,7 +169,6 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
                 </dl>
                 {invited.then(|| view! {
                     {move || resend_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-                    {move || resent().then(|| view! { <div class="banner banner-success" role="status">"A new link was sent; the old one no longer works."</div> })}
                     <ActionForm action=actions.resend attr:data-testid="resend-form">
                         <input type="hidden" name="user_id" value=user_id.clone()/>
                         <button type="submit" class="button" data-testid="resend-button">"Send a new invitation link"</button>
