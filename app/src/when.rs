@@ -3,8 +3,8 @@
 //!
 //! The relative text depends on "now". To hydrate without a mismatch, the
 //! server's clock at render time travels with the page and is the "now" of
-//! the first render on both sides; after hydration the browser's clock
-//! takes over and the texts refresh twice a minute.
+//! the first render on both sides; from 30 seconds after hydration the
+//! browser's clock takes over, and the texts refresh twice a minute.
 
 use leptos::prelude::*;
 
@@ -46,9 +46,10 @@ fn browser_now() -> i64 {
     js_sys::Date::now() as i64
 }
 
+/// The first tick waits too: parts of the page still hydrating (inside
+/// `Suspense`) then render against the server's "now", as on the server.
 #[cfg(feature = "hydrate")]
 fn follow_the_browser_clock(now: RwSignal<i64>) {
-    now.set(browser_now());
     leptos::task::spawn_local(async move {
         loop {
             gloo_timers::future::sleep(std::time::Duration::from_secs(30)).await;
