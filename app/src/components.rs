@@ -18,6 +18,74 @@ pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
     }
 }
 
+/// What to fix, at the top of a form whose submission failed: one link per
+/// field message, to the field it is about (GOV.UK's error summary
+/// pattern). When the page answers a plain form post it takes the focus on
+/// load, so a screen reader starts there; with JavaScript the messages
+/// appear without moving the focus.
+#[component]
+pub fn ErrorSummary(
+    #[prop(into)] error: Signal<Option<AppError>>,
+    /// The id of the control a field name belongs to.
+    field_id: fn(&str) -> String,
+    /// The message for a field name (the server's, unless the page has a
+    /// fresher one of its own).
+    #[prop(optional, into)]
+    message: Option<Callback<String, Option<String>>>,
+) -> impl IntoView {
+    let autofocus = crate::form_post::answering_failed_post();
+    let items = move || {
+        let fields = error.with(|e| {
+            e.as_ref()
+                .and_then(AppError::field_errors)
+                .map(|f| f.0.clone())
+                .unwrap_or_default()
+        });
+        fields
+            .into_iter()
+            .filter_map(|(field, server_message)| {
+                let text = match message {
+                    Some(own) => own.run(field.clone())?,
+                    None => server_message,
+                };
+                Some((field_id(&field), text))
+            })
+            .collect::<Vec<_>>()
+    };
+    move || {
+        let items = items();
+        (!items.is_empty()).then(|| {
+            view! {
+                <div class="error-summary" role="alert" tabindex="-1" autofocus=autofocus
+                    aria-labelledby="error-summary-title" data-testid="error-summary">
+                    <h2 id="error-summary-title">"Please correct the following"</h2>
+                    <ul>
+                        {items.into_iter().map(|(id, text)| view! {
+                            <li><a href=format!("#{id}")>{text}</a></li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// Text to put inside a `<textarea>`. Leptos writes a textarea's children
+/// into server-rendered HTML unescaped (as if it were raw text), so a value
+/// holding `</textarea>` would end the element early and the rest would be
+/// read as markup. Browsers decode entities inside a textarea, so escaped
+/// text still shows exactly as typed; in the browser the text goes into
+/// the DOM as it is.
+pub fn textarea_text(value: impl Into<String>) -> String {
+    let value = value.into();
+    #[cfg(feature = "ssr")]
+    let value = value
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;");
+    value
+}
+
 /// A status pill whose colour follows the application status code.
 #[component]
 pub fn StatusBadge(code: &'static str, label: &'static str) -> impl IntoView {

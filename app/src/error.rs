@@ -130,8 +130,8 @@ impl FromServerFnError for AppError {
 
     /// Every error response passes through here on its way out, so this is
     /// the one place that turns the variant into the HTTP status. Plain HTML
-    /// form posts (JavaScript off) keep the redirect back to the form, which
-    /// shows the error from the URL.
+    /// form posts (JavaScript off) get theirs from `server::form_posts`,
+    /// which answers them with the form's page instead of Leptos's redirect.
     fn ser(&self) -> Bytes {
         #[cfg(feature = "ssr")]
         crate::server::http::set_error_status(

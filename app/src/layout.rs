@@ -27,11 +27,15 @@ use crate::profile::{ForgotPasswordPage, ProfilePage};
 use crate::reports::ReportsPage;
 use crate::review::{ApplicationDetailPage, QueuePage};
 use crate::support::{AdminSupportPage, ContactPage, SupportPage};
+use crate::toast::{ToastRegion, Toasts};
 
 /// The HTML document around the app, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     content_security_policy();
+    // A page answering a failed plain form post stays plain HTML (see
+    // `form_post`); every other page hydrates.
+    let hydrate = !crate::form_post::answering_failed_post();
     view! {
         <!DOCTYPE html>
         <html lang="en">
@@ -39,7 +43,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
+                {hydrate.then(|| view! { <HydrationScripts options/> })}
                 <MetaTags/>
             </head>
             <body>
@@ -84,6 +88,8 @@ pub fn App() -> impl IntoView {
         |_| me(),
     );
     provide_context(who);
+    Toasts::provide();
+    crate::when::Now::provide();
 
     view! {
         <Stylesheet id="leptos" href="/pkg/coursegate.css"/>
@@ -138,6 +144,7 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/terms") view=TermsPage/>
                 </Routes>
             </main>
+            <ToastRegion/>
             <footer class="site-footer">
                 <span>"Coursegate — education services for organizations"</span>
                 <nav class="footer-links" aria-label="About this site">

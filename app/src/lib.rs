@@ -17,6 +17,7 @@ pub mod courses;
 pub mod dashboard;
 pub mod error;
 pub mod expenses;
+pub mod form_post;
 pub mod format;
 mod layout;
 pub mod money;
@@ -28,6 +29,8 @@ pub mod review;
 #[cfg(feature = "ssr")]
 pub mod server;
 pub mod support;
+pub mod toast;
 pub mod validate;
+pub mod when;
 
 pub use layout::{shell, App};

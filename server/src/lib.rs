@@ -3,6 +3,7 @@
 //! middleware, and start-up tasks. `main.rs` is the command line around it;
 //! the integration tests build the same router on port 0.
 
+pub mod form_posts;
 pub mod middleware;
 pub mod seed;
 pub mod sessions;
@@ -84,7 +85,20 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
     let routes = route_list();
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            app::form_post::provide_from_request();
+        }
+    };
+    let form_posts = form_posts::FormPosts {
+        render: form_posts::renderer(leptos_axum::render_app_async_with_context(
+            context.clone(),
+            {
+                let options = options.clone();
+                move || shell(options.clone())
+            },
+        )),
+        public_origin: Arc::new(settings.public_origin()),
     };
 
     // Behind HTTPS the `__Host-` prefix makes browsers refuse the cookie
@@ -122,6 +136,11 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             context, shell,
         ))
         .with_state(options)
+        // Inside the session layer: the page rendered again sees the session.
+        .layer(axum::middleware::from_fn_with_state(
+            form_posts,
+            form_posts::rerender_failed,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(settings.public_origin()),

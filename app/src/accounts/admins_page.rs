@@ -8,6 +8,7 @@ use super::{list_admins, AdminRow, DeactivateAdmin, InviteAdmin, ReactivateAdmin
 use crate::components::{error_of, field_error, general_error};
 use crate::format;
 use crate::review::ResendInvitation;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -25,6 +26,10 @@ pub fn AdminsPage() -> impl IntoView {
         reactivate: ServerAction::new(),
         resend: ServerAction::new(),
     };
+    toast_on_success(actions.invite);
+    toast_on_success(actions.deactivate);
+    toast_on_success(actions.reactivate);
+    toast_on_success(actions.resend);
     let form = NodeRef::<leptos::html::Form>::new();
     Effect::new(move |_| {
         if matches!(actions.invite.value().get(), Some(Ok(_))) {

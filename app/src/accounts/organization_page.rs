@@ -13,6 +13,7 @@ use super::{
 use crate::components::{error_of, field_error, general_error};
 use crate::format;
 use crate::review::ResendInvitation;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -34,6 +35,11 @@ pub fn OrganizationPage() -> impl IntoView {
         cancel: ServerAction::new(),
         resend: ServerAction::new(),
     };
+    toast_on_success(actions.suspend);
+    toast_on_success(actions.reactivate);
+    toast_on_success(actions.handover);
+    toast_on_success(actions.cancel);
+    toast_on_success(actions.resend);
     let detail = Resource::new(
         move || {
             (

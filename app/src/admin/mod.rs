@@ -28,6 +28,8 @@ pub struct MailRow {
     pub last_error: Option<String>,
     pub created_at: i64,
     pub sent_at: Option<i64>,
+    /// `created_at` with its time in the operator's zone.
+    pub created: crate::format::Stamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -40,6 +42,8 @@ pub struct OutboxView {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditRow {
     pub at: i64,
+    /// `at` with its time in the operator's zone.
+    pub when: crate::format::Stamp,
     pub actor: String,
     pub action: String,
     pub subject: String,
@@ -55,6 +59,8 @@ pub struct OrganizationRow {
     pub country: String,
     pub status: String,
     pub created_at: i64,
+    /// `created_at` with its time in the operator's zone.
+    pub created: crate::format::Stamp,
     pub admin_user_id: Option<String>,
     pub admin_email: Option<String>,
     pub admin_status: Option<String>,

@@ -12,6 +12,8 @@ use super::{
 use crate::components::{field_error, href_with_query};
 use crate::error::AppError;
 use crate::format;
+use crate::toast::toast_on_success;
+use crate::when::When;
 
 /// Mail bodies are plain text; links in them become clickable.
 fn linkified(body: &str) -> impl IntoView {
@@ -33,6 +35,7 @@ pub fn OutboxPage() -> impl IntoView {
     let query = use_query_map();
     let before = move || query.read().get("before").unwrap_or_default();
     let retry = ServerAction::<RetryMail>::new();
+    toast_on_success(retry);
     let page = Resource::new(
         move || (before(), retry.version().get()),
         |(before, _)| list_outbox(before),
@@ -79,7 +82,7 @@ fn MailCard(mail: MailRow, retry: ServerAction<RetryMail>) -> impl IntoView {
                 </div>
                 <div class="mail-meta">
                     <span class=format!("badge badge-mail-{}", mail.state)>{mail.state.clone()}</span>
-                    <span class="muted nowrap">{format::time(mail.created_at)}</span>
+                    <span class="muted nowrap"><When stamp=mail.created.clone()/></span>
                 </div>
             </header>
             {(mail.attempts > 0 || mail.last_error.is_some()).then(|| view! {
@@ -170,7 +173,7 @@ pub fn AuditPage() -> impl IntoView {
                                         <tbody>
                                             {rows.into_iter().map(|r: AuditRow| view! {
                                                 <tr data-testid="audit-row">
-                                                    <td data-label="When" class="nowrap">{format::time(r.at)}</td>
+                                                    <td data-label="When" class="nowrap"><When stamp=r.when/></td>
                                                     <td data-label="Who">{r.actor}</td>
                                                     <td data-label="Action" class="mono" title=r.subject>{r.action}</td>
                                                     <td data-label="Organization">{r.organization.unwrap_or_else(|| "—".into())}</td>
@@ -262,7 +265,7 @@ pub fn OrganizationsPage() -> impl IntoView {
                                                         {(o.admin_status.as_deref() == Some("invited")).then(|| view! { <span class="muted">" (invited)"</span> })}
                                                         {o.handover_pending.then(|| view! { <span class="flag">"handover pending"</span> })}
                                                     </td>
-                                                    <td data-label="Since" class="nowrap">{format::time(o.created_at)}</td>
+                                                    <td data-label="Since" class="nowrap"><When stamp=o.created.clone()/></td>
                                                 </tr>
                                             }).collect_view()}
                                         </tbody>

@@ -45,9 +45,11 @@ pub async fn outbox(before: &str) -> Result<OutboxView, AppError> {
     .fetch_all(st.db.pool())
     .await
     .context("failed to list the outbox")?;
+    let zone = crate::server::tz::for_organization(&st, None).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(MailRow {
+            created: crate::server::tz::stamp(row.int("created_at")?, &zone),
             mail_id: row.text("mail_id")?,
             to: row.text("to_address")?,
             subject: row.text("subject")?,
@@ -238,12 +240,14 @@ pub async fn audit(before: &str, filter: &AuditFilter) -> Result<Page<AuditRow>,
         .fetch_all(st.db.pool())
         .await
         .context("failed to list the audit trail")?;
+    let zone = crate::server::tz::for_organization(&st, None).await?;
     let mut out = Vec::with_capacity(rows.len());
     let mut ids = Vec::with_capacity(rows.len());
     for row in rows {
         ids.push(row.text("audit_id")?);
         out.push(AuditRow {
             at: row.int("at")?,
+            when: crate::server::tz::stamp(row.int("at")?, &zone),
             actor: row.text("actor_label")?,
             action: row.text("action")?,
             subject: format!("{} {}", row.text("subject_kind")?, row.text("subject_id")?),
@@ -316,9 +320,11 @@ pub async fn organizations(
         .fetch_all(st.db.pool())
         .await
         .context("failed to list organizations")?;
+    let zone = crate::server::tz::for_organization(&st, None).await?;
     let mut out = Vec::with_capacity(rows.len());
     for row in rows {
         out.push(OrganizationRow {
+            created: crate::server::tz::stamp(row.int("created_at")?, &zone),
             organization_id: row.text("organization_id")?,
             application_id: row.text("application_id")?,
             legal_name: row.text("legal_name")?,

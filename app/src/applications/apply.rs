@@ -8,10 +8,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{check_field, field_label, SubmitApplication};
-use crate::components::random_key;
+use crate::components::{random_key, textarea_text, ErrorSummary};
 use crate::error::AppError;
+use crate::form_post::{posted, posted_at};
 use crate::privacy::TERMS_VERSION;
+use crate::toast::toast_on_success;
 use crate::validate::{countries, OrgSize, OrgType};
+use leptos::server_fn::ServerFn;
 
 #[derive(Clone, Copy, PartialEq)]
 pub enum Kind {
@@ -73,10 +76,16 @@ pub fn FormField(
     /// Prefix of the posted name: `application` gives `application[city]`.
     #[prop(default = "application")]
     group: &'static str,
+    /// The path of the server function the form posts to: after a failed
+    /// plain post the field shows what was typed instead of `value`.
+    #[prop(optional)]
+    action: &'static str,
 ) -> impl IntoView {
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
     let posted = format!("{group}[{name}]");
+    let value = posted_at(action, &posted).unwrap_or(value);
     let touched = RwSignal::new(false);
     let on_input = move |ev: leptos::ev::Event| {
         if touched.get_untracked() {
@@ -93,13 +102,18 @@ pub fn FormField(
     };
     let message = move || messages.message(name);
     let invalid = move || message().is_some().then_some("true");
-    let described = error_id.clone();
+    // The hint and the message are read out with the field.
+    let described = if hint.is_empty() {
+        error_id.clone()
+    } else {
+        format!("{hint_id} {error_id}")
+    };
     let control = match kind {
         Kind::TextArea => view! {
             <textarea id=id.clone() name=posted.clone() rows="4" required=required
                 aria-invalid=invalid aria-describedby=described.clone()
                 on:input=on_input on:focusout=on_blur data-testid=format!("field-{name}")
-            >{value.clone()}</textarea>
+            >{textarea_text(value.clone())}</textarea>
         }
         .into_any(),
         Kind::Country | Kind::OrgType | Kind::OrgSize => {
@@ -159,7 +173,7 @@ pub fn FormField(
                 {(!required).then(|| view! { <span class="optional">" (optional)"</span> })}
             </label>
             {control}
-            {(!hint.is_empty()).then(|| view! { <p class="hint">{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
             <p class="field-error" id=error_id aria-live="polite" data-testid=format!("error-{name}")>
                 {message}
             </p>
@@ -170,6 +184,7 @@ pub fn FormField(
 #[component]
 pub fn ApplyPage() -> impl IntoView {
     let submit = ServerAction::<SubmitApplication>::new();
+    toast_on_success(submit);
     // Made once on the server and carried into the browser with the page,
     // so the rendered form and the hydrated one post the same key.
     let key = SharedValue::new(random_key).into_inner();
@@ -181,15 +196,9 @@ pub fn ApplyPage() -> impl IntoView {
             other => Some(other.to_string()),
         })
     };
-    let invalid_count = move || {
-        server_error.with(|e| {
-            e.as_ref()
-                .and_then(AppError::field_errors)
-                .map(|f| f.0.len())
-                .unwrap_or(0)
-        })
-    };
+    let action = SubmitApplication::PATH;
     let terms_message = move || messages.message("accept_terms");
+    let terms_accepted = posted::<SubmitApplication>("application[accept_terms]").is_some();
 
     view! {
         <Title text="Apply — Coursegate"/>
@@ -199,52 +208,49 @@ pub fn ApplyPage() -> impl IntoView {
                 "Tell us about your organization. Our staff review every application; you will get a private link to follow it and answer any questions."
             </p>
             {move || general().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div> })}
-            {move || (invalid_count() > 0).then(|| view! {
-                <div class="banner banner-error" role="alert" data-testid="error-summary">
-                    {format!("Please correct {} highlighted field{}.", invalid_count(), if invalid_count() == 1 { "" } else { "s" })}
-                </div>
-            })}
+            <ErrorSummary error=server_error field_id=|field| format!("f-{field}")
+                message=Callback::new(move |field: String| messages.message(&field))/>
             <ActionForm action=submit attr:class="form" attr:novalidate="" attr:data-testid="apply-form">
                 <input type="hidden" name="application[submission_key]" value=key/>
                 <fieldset>
                     <legend>"Organization"</legend>
-                    <FormField name="legal_name" kind=Kind::Text messages required=true/>
+                    <FormField name="legal_name" kind=Kind::Text messages action required=true/>
                     <div class="row">
-                        <FormField name="registration_id" kind=Kind::Text messages required=true hint="As in the trade register, e.g. 1234567-8"/>
-                        <FormField name="country" kind=Kind::Country messages required=true/>
+                        <FormField name="registration_id" kind=Kind::Text messages action required=true hint="As in the trade register, e.g. 1234567-8"/>
+                        <FormField name="country" kind=Kind::Country messages action required=true/>
                     </div>
                     <div class="row">
-                        <FormField name="org_type" kind=Kind::OrgType messages required=true/>
-                        <FormField name="org_size" kind=Kind::OrgSize messages required=true/>
+                        <FormField name="org_type" kind=Kind::OrgType messages action required=true/>
+                        <FormField name="org_size" kind=Kind::OrgSize messages action required=true/>
                     </div>
-                    <FormField name="website" kind=Kind::Url messages hint="https://…"/>
+                    <FormField name="website" kind=Kind::Url messages action hint="https://…"/>
                 </fieldset>
                 <fieldset>
                     <legend>"Address"</legend>
-                    <FormField name="street_address" kind=Kind::Text messages required=true/>
+                    <FormField name="street_address" kind=Kind::Text messages action required=true/>
                     <div class="row">
-                        <FormField name="postal_code" kind=Kind::Text messages required=true/>
-                        <FormField name="city" kind=Kind::Text messages required=true/>
+                        <FormField name="postal_code" kind=Kind::Text messages action required=true/>
+                        <FormField name="city" kind=Kind::Text messages action required=true/>
                     </div>
                 </fieldset>
                 <fieldset>
                     <legend>"Contact person"</legend>
-                    <FormField name="contact_name" kind=Kind::Text messages required=true/>
+                    <FormField name="contact_name" kind=Kind::Text messages action required=true/>
                     <div class="row">
-                        <FormField name="contact_email" kind=Kind::Email messages required=true hint="Becomes the sign-in name if approved"/>
-                        <FormField name="phone" kind=Kind::Tel messages required=true hint="International format, e.g. +358 40 123 4567"/>
+                        <FormField name="contact_email" kind=Kind::Email messages action required=true hint="Becomes the sign-in name if approved"/>
+                        <FormField name="phone" kind=Kind::Tel messages action required=true hint="International format, e.g. +358 40 123 4567"/>
                     </div>
                 </fieldset>
                 <fieldset>
                     <legend>"Your plans"</legend>
-                    <FormField name="intended_use" kind=Kind::TextArea messages required=true hint="Which courses or services, for how many people, roughly when"/>
+                    <FormField name="intended_use" kind=Kind::TextArea messages action required=true hint="Which courses or services, for how many people, roughly when"/>
                 </fieldset>
                 <div class="field checkbox" class:field-invalid=move || terms_message().is_some()>
                     <label for="f-accept_terms">
-                        <input type="checkbox" id="f-accept_terms" name="application[accept_terms]" value="on" required
+                        <input type="checkbox" id="f-accept_terms" name="application[accept_terms]" value="on" data-testid="field-accept_terms"
+                            checked=terms_accepted
                             aria-invalid=move || terms_message().is_some().then_some("true")
                             aria-describedby="f-accept_terms-hint f-accept_terms-error"
-                            data-testid="field-accept_terms"
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
                                 messages.client.update(|m| {

@@ -6,9 +6,12 @@ use leptos_router::hooks::use_params_map;
 
 use super::apply::{FieldMessages, FormField, Kind};
 use super::{application_status, RespondToInfoRequest, Status, StatusView, WithdrawApplication};
-use crate::components::StatusBadge;
+use crate::components::{textarea_text, ErrorSummary, StatusBadge};
 use crate::error::AppError;
+use crate::form_post::posted;
 use crate::format;
+use crate::toast::toast_on_success;
+use leptos::server_fn::ServerFn;
 
 fn kind_of(field: &str) -> Kind {
     match field {
@@ -28,7 +31,9 @@ pub fn StatusPage() -> impl IntoView {
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let respond = ServerAction::<RespondToInfoRequest>::new();
+    toast_on_success(respond);
     let withdraw = ServerAction::<WithdrawApplication>::new();
+    toast_on_success(withdraw);
     let view_data = Resource::new(
         move || (token(), respond.version().get(), withdraw.version().get()),
         |(token, _, _)| application_status(token),
@@ -78,6 +83,7 @@ fn StatusBody(
         })
     };
 
+    let typed_answer = posted::<RespondToInfoRequest>("answer");
     let info_form = data.info_request.clone().map(|(message, fields)| {
         let values = data.values.clone();
         let token = token.clone();
@@ -85,7 +91,9 @@ fn StatusBody(
             <section class="card highlight" data-testid="info-request">
                 <h2>"The reviewer asks for more information"</h2>
                 <blockquote class="quote" data-testid="info-request-message">{message}</blockquote>
-                {move || general_respond_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
+                {move || general_respond_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div> })}
+                <ErrorSummary error=respond_error field_id=|field| format!("f-{field}")
+                    message=Callback::new(move |field: String| if field == "answer" { answer_message() } else { messages.message(&field) })/>
                 <ActionForm action=respond attr:class="form" attr:novalidate="" attr:data-testid="respond-form">
                     <input type="hidden" name="token" value=token.clone()/>
                     {fields
@@ -98,14 +106,17 @@ fn StatusBody(
                                 .unwrap_or("legal_name");
                             view! {
                                 <FormField name kind=kind_of(name) messages required=name != "website"
-                                    value=values.get(name).to_string()/>
+                                    value=values.get(name).to_string() action=RespondToInfoRequest::PATH/>
                             }
                         })
                         .collect_view()}
                     <div class="field" class:field-invalid=move || answer_message().is_some()>
                         <label for="f-answer">"Your answer"</label>
-                        <textarea id="f-answer" name="answer" rows="4" required data-testid="field-answer"></textarea>
-                        <p class="field-error" aria-live="polite" data-testid="error-answer">{answer_message}</p>
+                        <textarea id="f-answer" name="answer" rows="4" required data-testid="field-answer"
+                            aria-invalid=move || answer_message().is_some().then_some("true")
+                            aria-describedby="f-answer-error"
+                        >{typed_answer.clone().map(textarea_text)}</textarea>
+                        <p class="field-error" id="f-answer-error" aria-live="polite" data-testid="error-answer">{answer_message}</p>
                     </div>
                     <button type="submit" class="button primary" data-testid="respond-submit"
                         disabled=move || respond.pending().get()>"Send answer"</button>
@@ -155,7 +166,7 @@ fn StatusBody(
             <section class="card danger-zone">
                 <h2>"Withdraw the application"</h2>
                 <p class="muted">"Withdrawing is final. You can apply again later."</p>
-                {move || withdraw_error().map(|e| view! { <div class="banner banner-error" role="alert">{e.to_string()}</div> })}
+                {move || withdraw_error().map(|e| view! { <div class="banner banner-error" role="alert" data-testid="withdraw-error">{e.to_string()}</div> })}
                 <ActionForm action=withdraw attr:class="form inline" attr:data-testid="withdraw-form">
                     <input type="hidden" name="token" value=token.clone()/>
                     <label class="checkbox">

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, percent_encode};
 use crate::error::AppError;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -41,6 +42,10 @@ pub fn AttendeesPage() -> impl IntoView {
         delete: ServerAction::new(),
         import: ServerAction::new(),
     };
+    toast_on_success(actions.create);
+    toast_on_success(actions.update);
+    toast_on_success(actions.delete);
+    toast_on_success(actions.import);
     let editing = RwSignal::new(None::<Attendee>);
     // Bumped after a successful save, so the form renders empty again.
     let form_key = RwSignal::new(0u32);
@@ -359,7 +364,7 @@ fn ExportCard() -> impl IntoView {
             {move || csv().map(|text| view! {
                 <div class="field export-preview">
                     <label for="export-csv">"Preview"</label>
-                    <textarea id="export-csv" rows="6" class="mono" readonly data-testid="export-csv">{text}</textarea>
+                    <textarea id="export-csv" rows="6" class="mono" readonly data-testid="export-csv">{crate::components::textarea_text(text)}</textarea>
                 </div>
             })}
         </div>

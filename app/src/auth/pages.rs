@@ -5,7 +5,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{password_link_info, AuthRefresh, SetPassword, SignIn};
-use crate::components::{field_error, general_error};
+use crate::components::{field_error, general_error, ErrorSummary};
+use crate::form_post::posted;
 use crate::format;
 
 #[component]
@@ -20,6 +21,7 @@ pub fn SignInPage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let query = use_query_map();
     let password_set = move || query.read().get("password").as_deref() == Some("set");
+    let typed_email = posted::<SignIn>("email");
 
     view! {
         <Title text="Sign in — Coursegate"/>
@@ -33,16 +35,23 @@ pub fn SignInPage() -> impl IntoView {
             {move || general_error(&error.get()).map(|m| view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
             })}
+            <ErrorSummary error field_id=|field| format!("sign-in-{field}")/>
             <ActionForm action attr:class="form" attr:data-testid="sign-in-form">
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "email").is_some()>
                     <label for="sign-in-email">"Email"</label>
-                    <input id="sign-in-email" type="email" name="email" autocomplete="username" required data-testid="sign-in-email"/>
-                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
+                    // After a failed plain post the email comes back; the password never does.
+                    <input id="sign-in-email" type="email" name="email" autocomplete="username" required data-testid="sign-in-email"
+                        value=typed_email
+                        aria-invalid=move || field_error(&error.get(), "email").map(|_| "true")
+                        aria-describedby="sign-in-email-error"/>
+                    <p class="field-error" id="sign-in-email-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
                 </div>
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "password").is_some()>
                     <label for="sign-in-password">"Password"</label>
-                    <input id="sign-in-password" type="password" name="password" autocomplete="current-password" required data-testid="sign-in-password"/>
-                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
+                    <input id="sign-in-password" type="password" name="password" autocomplete="current-password" required data-testid="sign-in-password"
+                        aria-invalid=move || field_error(&error.get(), "password").map(|_| "true")
+                        aria-describedby="sign-in-password-error"/>
+                    <p class="field-error" id="sign-in-password-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="sign-in-submit"
                     disabled=move || action.pending().get()>"Sign in"</button>

@@ -11,6 +11,7 @@ use super::{
 use crate::components::{error_of, field_error, general_error};
 use crate::error::AppError;
 use crate::format;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -33,6 +34,11 @@ pub fn BillingPage() -> impl IntoView {
         archive: ServerAction::new(),
         restore: ServerAction::new(),
     };
+    toast_on_success(actions.create);
+    toast_on_success(actions.update);
+    toast_on_success(actions.set_default);
+    toast_on_success(actions.archive);
+    toast_on_success(actions.restore);
     let show_archived = RwSignal::new(false);
     let editing = RwSignal::new(None::<BillingAccount>);
     // Bumped after a successful save, so the form renders empty again.
@@ -282,7 +288,7 @@ fn AccountFields(values: BillingAccountInput, error: Signal<Option<AppError>>) -
         <div class="field" class:field-invalid=invalid("invoicing_address")>
             <label for="billing-address">"Invoicing address"</label>
             <textarea id="billing-address" name="account[invoicing_address]" rows="3" required
-                data-testid="billing-address">{values.invoicing_address}</textarea>
+                data-testid="billing-address">{crate::components::textarea_text(values.invoicing_address)}</textarea>
             <p class="field-error" aria-live="polite">{message("invoicing_address")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("vat_id")>

@@ -13,6 +13,7 @@ use super::{
 use crate::components::{error_of, field_error, general_error, href_with_query, successes};
 use crate::error::AppError;
 use crate::money;
+use crate::toast::toast_on_success;
 use crate::validate::{DeliveryMode, ServiceKind};
 
 const STATUSES: [(&str, &str); 4] = [
@@ -28,6 +29,7 @@ pub fn AdminCatalogPage() -> impl IntoView {
     let status = move || query.read().get("status").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
     let set_status = ServerAction::<SetServiceStatus>::new();
+    toast_on_success(set_status);
     let list = Resource::new(
         move || (status(), after(), set_status.version().get()),
         |(status, after, _)| admin_list_services(status, after),
@@ -154,7 +156,9 @@ pub fn AdminServiceEditPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let create = ServerAction::<CreateService>::new();
+    toast_on_success(create);
     let update = ServerAction::<UpdateService>::new();
+    toast_on_success(update);
     let saved = successes(update.value());
     let navigate = use_navigate();
     Effect::new(move |_| {
@@ -176,9 +180,6 @@ pub fn AdminServiceEditPage() -> impl IntoView {
         <Title text="Edit service — Coursegate"/>
         <section class="page narrow">
             <p><A href="/admin/catalog">"← Service catalog"</A></p>
-            {move || matches!(update.value().get(), Some(Ok(_))).then(|| view! {
-                <div class="banner banner-success" role="status" data-testid="service-saved">"Saved."</div>
-            })}
             <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
@@ -292,7 +293,7 @@ fn ServiceFields(
         </div>
         <div class="field" class:field-invalid=invalid("description")>
             <label for="service-description">"Description"</label>
-            <textarea id="service-description" name="service[description]" rows="6" required data-testid="service-description">{values.description}</textarea>
+            <textarea id="service-description" name="service[description]" rows="6" required data-testid="service-description">{crate::components::textarea_text(values.description)}</textarea>
             <p class="field-error">{message("description")}</p>
         </div>
         <p class="hint">{format!("Dates and times are in {zone}.")}</p>

@@ -132,6 +132,8 @@ pub struct Order {
     pub vat_minor: i64,
     pub status: String,
     pub created: String,
+    /// `created` as an instant, for the relative date in lists.
+    pub ordered: crate::format::Stamp,
     pub starts: Option<String>,
     pub cancelled: Option<String>,
     /// Whether the service's rules still allow a cancellation with refund.

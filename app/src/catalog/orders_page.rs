@@ -9,12 +9,15 @@ use leptos_router::hooks::use_query_map;
 use super::{list_orders, CancelOrder, Order, OrderList};
 use crate::components::{error_of, general_error, href_with_query};
 use crate::money;
+use crate::toast::toast_on_success;
+use crate::when::When;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
     let query = use_query_map();
     let after = move || query.read().get("after").unwrap_or_default();
     let cancel = ServerAction::<CancelOrder>::new();
+    toast_on_success(cancel);
     let list = Resource::new(
         move || (after(), cancel.version().get()),
         |(after, _)| list_orders(after),
@@ -103,7 +106,7 @@ fn OrderRow(order: Order, cancel: ServerAction<CancelOrder>) -> impl IntoView {
     };
     view! {
         <tr data-testid="order-row" data-id=order.order_id.clone()>
-            <td data-label="Ordered">{order.created.clone()}</td>
+            <td data-label="Ordered"><When stamp=order.ordered.clone()/></td>
             <td data-label="Service">
                 <A href=format!("/org/catalog/{}", order.service_id)>{order.service_title.clone()}</A>
                 {order.starts.clone().map(|s| view! { <div class="muted">{s}</div> })}

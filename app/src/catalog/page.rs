@@ -12,6 +12,7 @@ use super::{
 use crate::billing::list_billing_accounts;
 use crate::components::{field_error, general_error, href_with_query, random_key, successes};
 use crate::money;
+use crate::toast::toast_on_success;
 use crate::validate::DeliveryMode;
 
 fn filter_from_query(query: &leptos_router::params::ParamsMap) -> CatalogFilter {
@@ -207,6 +208,7 @@ pub fn ServicePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let purchase = ServerAction::<Purchase>::new();
+    toast_on_success(purchase);
     let bought = successes(purchase.value());
     let detail = Resource::new(move || (id(), bought.get()), |(id, _)| get_service(id));
     // Made here, not inside the purchase card: a resource created inside a
@@ -218,7 +220,8 @@ pub fn ServicePage() -> impl IntoView {
         <section class="page wide">
             <p><A href="/org/catalog">"← Catalog"</A></p>
             {move || matches!(purchase.value().get(), Some(Ok(_))).then(|| view! {
-                <div class="banner banner-success" role="status" data-testid="purchase-done">
+                // The toast announces it; the banner stays for the link.
+                <div class="banner banner-success" data-testid="purchase-done">
                     "Order confirmed. " <A href="/org/orders">"See your orders"</A>
                 </div>
             })}

@@ -487,6 +487,7 @@ fn to_order(row: &Row, zone: &TimeZone, now: i64) -> Result<Order, AppError> {
         cancellable: status == "confirmed" && deadline.is_none_or(|d| now < d),
         status,
         created: tz::format(row.int("created_at")?, zone),
+        ordered: tz::stamp(row.int("created_at")?, zone),
         starts: row.opt_int("starts_at")?.map(|ms| tz::format(ms, zone)),
         cancelled: row.opt_int("cancelled_at")?.map(|ms| tz::format(ms, zone)),
     })

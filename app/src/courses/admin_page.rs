@@ -13,6 +13,7 @@ use super::{
     DecideCourseApplication, MarkAttendance, STATUSES,
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, successes};
+use crate::toast::toast_on_success;
 
 #[component]
 pub fn AdminCourseApplicationsPage() -> impl IntoView {
@@ -56,7 +57,9 @@ pub fn AdminCourseApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let decide = ServerAction::<DecideCourseApplication>::new();
+    toast_on_success(decide);
     let attendance = ServerAction::<MarkAttendance>::new();
+    toast_on_success(attendance);
     let decided = successes(decide.value());
     let marked = successes(attendance.value());
     let loaded = Resource::new(

@@ -98,6 +98,8 @@ pub struct CourseApplicationRow {
     pub status: String,
     pub places: i64,
     pub created: String,
+    /// `created` as an instant, for the relative date in lists.
+    pub applied: crate::format::Stamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -21,6 +21,8 @@ use crate::components::{
 };
 use crate::error::AppError;
 use crate::money;
+use crate::toast::toast_on_success;
+use crate::when::When;
 
 #[component]
 pub fn CourseApplicationsPage() -> impl IntoView {
@@ -100,7 +102,7 @@ pub fn ApplicationTable(
                                 </td>
                                 {admin.then(|| view! { <td data-label="Organization">{row.organization_name.clone()}</td> })}
                                 <td data-label="Places">{row.places}</td>
-                                <td data-label="Applied">{row.created.clone()}</td>
+                                <td data-label="Applied"><When stamp=row.applied.clone()/></td>
                                 <td data-label="Status"><span class=status_badge(&row.status) data-testid="course-status">{status_label(&row.status)}</span></td>
                             </tr>
                         }
@@ -123,6 +125,7 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
     let preselected = move || query.read().get("service").unwrap_or_default();
     let q = move || query.read().get("q").unwrap_or_default();
     let apply = ServerAction::<ApplyForCourse>::new();
+    toast_on_success(apply);
     let navigate = use_navigate();
     Effect::new(move |_| {
         if let Some(Ok(id)) = apply.value().get() {
@@ -248,7 +251,9 @@ pub fn CourseApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let change = ServerAction::<ChangeAttendees>::new();
+    toast_on_success(change);
     let withdraw = ServerAction::<WithdrawCourseApplication>::new();
+    toast_on_success(withdraw);
     let changed = successes(change.value());
     let withdrawn = successes(withdraw.value());
     let loaded = Resource::new(

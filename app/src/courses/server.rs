@@ -55,6 +55,7 @@ fn to_row(row: &Row, zone: &TimeZone) -> Result<CourseApplicationRow, AppError> 
         status: row.text("status")?,
         places: row.int("places")?,
         created: tz::format(row.int("created_at")?, zone),
+        applied: tz::stamp(row.int("created_at")?, zone),
     })
 }
 

@@ -87,6 +87,8 @@ pub struct CurrencySpend {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Activity {
     pub at: String,
+    /// `at` as an instant, for the relative date.
+    pub when: crate::format::Stamp,
     pub actor: String,
     pub action: String,
     pub detail: String,

@@ -5,13 +5,13 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
-use leptos_router::hooks::use_query_map;
 
 use super::{action_label, org_dashboard, Dashboard, UtilizationRow};
 use crate::charts::{BarChart, Scale, Series};
 use crate::components::href_with_query;
 use crate::error::AppError;
 use crate::money;
+use crate::when::When;
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -63,8 +63,6 @@ pub fn seat_series(rows: &[UtilizationRow]) -> (Vec<String>, Vec<Series>) {
 
 #[component]
 fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
-    let query = use_query_map();
-    let saved = move || query.read().get("saved").as_deref() == Some("details");
     let active = dashboard.status == "active";
     let month = dashboard.this_month.clone();
     let spend_links = if dashboard.spend_this_month.is_empty() {
@@ -123,11 +121,6 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
     let (seat_categories, seat_values) = seat_series(&dashboard.seats);
 
     view! {
-        {move || saved().then(|| view! {
-            <div class="banner banner-success" role="status" data-testid="org-details-saved">
-                "The address and contact details are saved."
-            </div>
-        })}
         <div class="page-head">
             <div>
                 <p class="eyebrow">"Customer organization"</p>
@@ -186,7 +179,7 @@ fn DashboardBody(dashboard: Dashboard) -> impl IntoView {
                         <ol class="timeline" data-testid="activity">
                             {dashboard.activity.into_iter().map(|a| view! {
                                 <li data-testid="activity-item">
-                                    <span class="timeline-when">{a.at}" · "{a.actor}</span>
+                                    <span class="timeline-when"><When stamp=a.when/>" · "{a.actor}</span>
                                     <span class="timeline-what">{action_label(&a.action)}</span>
                                     {(!a.detail.is_empty()).then(|| view! { <p class="timeline-message">{a.detail}</p> })}
                                 </li>

@@ -204,6 +204,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     .map(|row| {
         Ok(Activity {
             at: tz::format(row.int("at")?, &zone),
+            when: tz::stamp(row.int("at")?, &zone),
             actor: row.text("actor_label")?,
             action: row.text("action")?,
             detail: row.text("detail")?,

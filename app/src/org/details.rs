@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{org_home, OrgOverview, TimeZoneCard};
 use crate::components::field_error;
 use crate::error::AppError;
+use crate::toast::toast_on_success;
 
 /// The form as sent: `details[street_address]` and so on.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -182,6 +183,7 @@ pub fn OrgDetailsPage() -> impl IntoView {
 #[component]
 fn OrgDetailsForm(org: OrgOverview) -> impl IntoView {
     let action = ServerAction::<UpdateOrgDetails>::new();
+    toast_on_success(action);
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let general = move || match error.get() {
         Some(AppError::Validation(_)) => {

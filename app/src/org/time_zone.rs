@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::components::{error_of, field_error, general_error};
 use crate::error::AppError;
+use crate::toast::toast_on_success;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TimeZoneSetting {
@@ -117,14 +118,14 @@ mod server {
 #[component]
 pub fn TimeZoneCard() -> impl IntoView {
     let action = ServerAction::<UpdateTimeZone>::new();
+    toast_on_success(action);
     let setting = Resource::new(move || action.version().get(), |_| get_time_zone());
     let error = Signal::derive(move || error_of(action.value()));
-    let saved = move || matches!(action.value().get(), Some(Ok(())));
     view! {
         <div class="card">
             <h2>"Time zone"</h2>
             <p class="muted">"Course dates, order times and expense months are shown in this zone."</p>
-            {move || saved().then(|| view! { <div class="banner banner-success" role="status" data-testid="time-zone-saved">"Time zone saved."</div> })}
+
             {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
             <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
                 {move || Suspend::new(async move {

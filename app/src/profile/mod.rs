@@ -11,6 +11,7 @@ use leptos_router::hooks::use_query_map;
 use crate::auth::AuthRefresh;
 use crate::components::{field_error, general_error};
 use crate::error::AppError;
+use crate::toast::toast_on_success;
 
 #[server(prefix = "/api", endpoint = "profile/change_password")]
 pub async fn change_password(
@@ -40,7 +41,9 @@ pub async fn forgot_password(#[server(default)] email: String) -> Result<(), App
 #[component]
 pub fn ProfilePage() -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
+    toast_on_success(change);
     let everywhere = ServerAction::<SignOutEverywhere>::new();
+    toast_on_success(everywhere);
     let refresh = use_context::<AuthRefresh>();
     Effect::new(move |_| {
         let done = matches!(change.value().get(), Some(Ok(())))

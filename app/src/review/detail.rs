@@ -14,6 +14,7 @@ use crate::applications::{Status, FIELDS};
 use crate::components::StatusBadge;
 use crate::components::{error_of, field_error, general_error};
 use crate::format;
+use crate::toast::toast_on_success;
 use crate::validate::{country_name, OrgSize, OrgType};
 
 fn shown_value(field: &str, value: &str) -> String {
@@ -50,6 +51,11 @@ pub fn ApplicationDetailPage() -> impl IntoView {
         reject: ServerAction::new(),
         resend: ServerAction::new(),
     };
+    toast_on_success(actions.claim);
+    toast_on_success(actions.request);
+    toast_on_success(actions.approve);
+    toast_on_success(actions.reject);
+    toast_on_success(actions.resend);
     let detail = Resource::new(
         move || {
             (
@@ -150,7 +156,6 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
         let invited = account.user_status == "invited";
         let user_id = account.user_id.clone();
         let resend_error = move || general_error(&error_of(actions.resend.value()));
-        let resent = move || matches!(actions.resend.value().get(), Some(Ok(_)));
         view! {
             <div class="card" data-testid="account">
                 <h2>"Customer account"</h2>
@@ -164,7 +169,6 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
                 </dl>
                 {invited.then(|| view! {
                     {move || resend_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-                    {move || resent().then(|| view! { <div class="banner banner-success" role="status">"A new link was sent; the old one no longer works."</div> })}
                     <ActionForm action=actions.resend attr:data-testid="resend-form">
                         <input type="hidden" name="user_id" value=user_id.clone()/>
                         <button type="submit" class="button" data-testid="resend-button">"Send a new invitation link"</button>

@@ -34,6 +34,8 @@ pub struct QueueRow {
     pub contact_email: String,
     pub status: Status,
     pub created_at: i64,
+    /// `created_at` with its time in the operator's zone.
+    pub submitted: crate::format::Stamp,
     pub claimed_by: Option<String>,
     pub possible_duplicate: bool,
 }

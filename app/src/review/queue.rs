@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::{list_applications, queue_counts, QueuePageData};
 use crate::applications::Status;
 use crate::components::{href_with_query, StatusBadge};
-use crate::format;
+use crate::when::When;
 
 /// How often the console asks whether the queue changed. Polling a cheap
 /// query keeps the web servers stateless: any server behind a load balancer
@@ -162,7 +162,7 @@ fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> im
                             <td data-label="Registration ID" class="mono">{row.registration_id.clone()}</td>
                             <td data-label="Contact">{row.contact_email.clone()}</td>
                             <td data-label="Status"><StatusBadge code=row.status.code() label=row.status.label()/></td>
-                            <td data-label="Submitted" class="nowrap">{format::time(row.created_at)}</td>
+                            <td data-label="Submitted" class="nowrap"><When stamp=row.submitted.clone()/></td>
                             <td data-label="Reviewer">{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}

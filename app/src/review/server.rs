@@ -189,9 +189,11 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
         .await
         .context("failed to list applications")?;
 
+    let zone = crate::server::tz::for_organization(&st, None).await?;
     let mut out = Vec::with_capacity(rows.len().min(PAGE_SIZE));
     for row in rows.iter().take(PAGE_SIZE) {
         out.push(QueueRow {
+            submitted: crate::server::tz::stamp(row.int("created_at")?, &zone),
             application_id: row.text("application_id")?,
             legal_name: row.text("legal_name")?,
             country: row.text("country")?,

@@ -16,8 +16,9 @@ use super::Settings;
 use crate::error::AppError;
 
 /// Sets the status of the response being built. A plain form post is left
-/// alone: Leptos answers it with a redirect back to the form, which shows the
-/// error carried in the URL, and a 4xx there would break that redirect.
+/// alone: Leptos turns its answer into a redirect (a 4xx would break that),
+/// and the server's `form_posts` layer replaces a failed one with the form's
+/// page under the error's status.
 pub fn set_error_status(status: u16, retry_after_seconds: Option<u64>) {
     if is_form_post() {
         return;

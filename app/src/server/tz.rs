@@ -56,6 +56,14 @@ pub fn format(ms: i64, tz: &TimeZone) -> String {
         .unwrap_or_default()
 }
 
+/// An instant with its exact text in `tz`, for `when::When`.
+pub fn stamp(ms: i64, tz: &TimeZone) -> crate::format::Stamp {
+    crate::format::Stamp {
+        at: ms,
+        local: format(ms, tz),
+    }
+}
+
 /// `2027-01-15`.
 pub fn format_date(ms: i64, tz: &TimeZone) -> String {
     zoned(ms, tz)

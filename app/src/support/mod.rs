@@ -70,6 +70,8 @@ pub struct ThreadSummary {
     pub unread: bool,
     pub created_at: i64,
     pub last_message_at: i64,
+    /// `last_message_at` with its time in the viewer's zone.
+    pub last_activity: crate::format::Stamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -79,6 +81,8 @@ pub struct Message {
     pub author_label: String,
     pub body: String,
     pub created_at: i64,
+    /// `created_at` with its time in the viewer's zone.
+    pub sent: crate::format::Stamp,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -9,7 +9,8 @@ use super::{
     ReplyRequest, Thread, ThreadSummary,
 };
 use crate::components::{error_of, field_error, general_error};
-use crate::format;
+use crate::toast::toast_on_success;
+use crate::when::When;
 
 fn status_label(status: &str) -> &'static str {
     if status == "answered" {
@@ -26,7 +27,7 @@ fn Messages(thread: Thread) -> impl IntoView {
         <ol class="timeline" data-testid="support-messages">
             {thread.messages.into_iter().map(|m| view! {
                 <li data-testid=format!("support-message-{}", m.author_kind)>
-                    <p class="muted"><strong>{m.author_label}</strong>" · "{format::time(m.created_at)}</p>
+                    <p class="muted"><strong>{m.author_label}</strong>" · "<When stamp=m.sent.clone()/></p>
                     <p class="pre-wrap">{m.body}</p>
                 </li>
             }).collect_view()}
@@ -37,7 +38,9 @@ fn Messages(thread: Thread) -> impl IntoView {
 #[component]
 pub fn SupportPage() -> impl IntoView {
     let open = ServerAction::<OpenRequest>::new();
+    toast_on_success(open);
     let reply = ServerAction::<ReplyRequest>::new();
+    toast_on_success(reply);
     let selected = RwSignal::new(None::<String>);
     Effect::new(move |_| {
         if let Some(Ok(id)) = open.value().get() {
@@ -134,7 +137,7 @@ fn ThreadList(
                         " "<span class=format!("badge badge-{}", t.status)>{status_label(&t.status)}</span>
                         {t.is_public.then(|| view! { " "<span class="badge" data-testid="support-public">"Public"</span> })}
                         {t.unread.then(|| view! { " "<span class="badge badge-new" data-testid="support-unread">{marker}</span> })}
-                        <span class="muted">" "{t.organization_name.clone().unwrap_or(t.contact_email.clone())}" · "{format::time(t.created_at)}</span>
+                        <span class="muted">" "{t.organization_name.clone().unwrap_or(t.contact_email.clone())}" · "<When stamp=t.last_activity.clone()/></span>
                     </li>
                 }
             }).collect_view()}
@@ -145,6 +148,7 @@ fn ThreadList(
 #[component]
 pub fn AdminSupportPage() -> impl IntoView {
     let reply = ServerAction::<AdminReply>::new();
+    toast_on_success(reply);
     let status = RwSignal::new("open".to_string());
     let cursor = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<String>);
@@ -240,6 +244,7 @@ pub fn AdminSupportPage() -> impl IntoView {
 #[component]
 pub fn ContactPage() -> impl IntoView {
     let send = ServerAction::<Contact>::new();
+    toast_on_success(send);
     let error = move || error_of(send.value());
     let sent = move || matches!(send.value().get(), Some(Ok(())));
     view! {

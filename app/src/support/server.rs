@@ -5,11 +5,13 @@
 
 use super::{InboxPage, Message, Thread, ThreadSummary, CONTACT_SUBJECT};
 use crate::error::{AppError, FieldErrors};
+use crate::format::Stamp;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer};
 use crate::server::db::{Row, RowExt, Tx};
 use crate::server::mail::{self, Mail};
-use crate::server::{new_id, now_ms, state, AppState, DbContext};
+use crate::server::{new_id, now_ms, state, tz, AppState, DbContext};
+use jiff::tz::TimeZone;
 
 const PAGE: i64 = 25;
 
@@ -49,7 +51,15 @@ fn to_summary(row: &Row, for_admin: bool) -> Result<ThreadSummary, AppError> {
         unread: row.int(unread_column)? != 0,
         created_at: row.int("created_at")?,
         last_message_at: row.int("last_message_at")?,
+        // In UTC until `in_zone` puts it in the viewer's zone.
+        last_activity: Stamp::utc(row.int("last_message_at")?),
     })
+}
+
+/// The summary's dates in the viewer's zone.
+fn in_zone(mut summary: ThreadSummary, zone: &TimeZone) -> ThreadSummary {
+    summary.last_activity = tz::stamp(summary.last_message_at, zone);
+    summary
 }
 
 async fn begin(st: &AppState) -> Result<Tx, AppError> {
@@ -83,7 +93,7 @@ async fn add_message(
     Ok(())
 }
 
-async fn messages(tx: &mut Tx, thread_id: &str) -> Result<Vec<Message>, AppError> {
+async fn messages(tx: &mut Tx, thread_id: &str, zone: &TimeZone) -> Result<Vec<Message>, AppError> {
     let rows = sqlx::query(
         "SELECT author_kind, author_label, body, created_at FROM support_message
          WHERE thread_id = $1 ORDER BY created_at, message_id",
@@ -99,6 +109,7 @@ async fn messages(tx: &mut Tx, thread_id: &str) -> Result<Vec<Message>, AppError
                 author_label: row.text("author_label")?,
                 body: row.text("body")?,
                 created_at: row.int("created_at")?,
+                sent: tz::stamp(row.int("created_at")?, zone),
             })
         })
         .collect()
@@ -237,12 +248,17 @@ pub async fn list() -> Result<Vec<ThreadSummary>, AppError> {
     .fetch_all(st.db.pool())
     .await
     .context("failed to list support requests")?;
-    rows.iter().map(|row| to_summary(row, false)).collect()
+    let zone = tz::for_organization(&st, Some(&customer.organization_id)).await?;
+    rows.iter()
+        .map(|row| Ok(in_zone(to_summary(row, false)?, &zone)))
+        .collect()
 }
 
 pub async fn thread(id: &str) -> Result<Thread, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
+    // Read before the transaction, which holds the write lock on SQLite.
+    let zone = tz::for_organization(&st, Some(&customer.organization_id)).await?;
     let mut tx = begin(&st).await?;
     let summary = load(&st, &mut tx, id, Some(&customer.organization_id), false).await?;
     if summary.unread {
@@ -252,7 +268,8 @@ pub async fn thread(id: &str) -> Result<Thread, AppError> {
             .await
             .context("failed to mark a support request read")?;
     }
-    let messages = messages(&mut tx, id).await?;
+    let summary = in_zone(summary, &zone);
+    let messages = messages(&mut tx, id, &zone).await?;
     tx.commit().await.context("failed to commit")?;
     Ok(Thread { summary, messages })
 }
@@ -355,10 +372,11 @@ pub async fn inbox(status: &str, after: &str) -> Result<InboxPage, AppError> {
     .fetch_all(st.db.pool())
     .await
     .context("failed to list the support inbox")?;
+    let zone = tz::for_organization(&st, None).await?;
     let mut threads = rows
         .iter()
-        .map(|row| to_summary(row, true))
-        .collect::<Result<Vec<_>, _>>()?;
+        .map(|row| Ok(in_zone(to_summary(row, true)?, &zone)))
+        .collect::<Result<Vec<_>, AppError>>()?;
     let next = if threads.len() as i64 > PAGE {
         threads.truncate(PAGE as usize);
         threads
@@ -373,6 +391,7 @@ pub async fn inbox(status: &str, after: &str) -> Result<InboxPage, AppError> {
 pub async fn admin_thread(id: &str) -> Result<Thread, AppError> {
     let st = state()?;
     require_admin(&st).await?;
+    let zone = tz::for_organization(&st, None).await?;
     let mut tx = begin(&st).await?;
     let summary = load(&st, &mut tx, id, None, true).await?;
     if summary.unread {
@@ -382,7 +401,8 @@ pub async fn admin_thread(id: &str) -> Result<Thread, AppError> {
             .await
             .context("failed to mark a support request read")?;
     }
-    let messages = messages(&mut tx, id).await?;
+    let summary = in_zone(summary, &zone);
+    let messages = messages(&mut tx, id, &zone).await?;
     tx.commit().await.context("failed to commit")?;
     Ok(Thread { summary, messages })
 }
