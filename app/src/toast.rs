@@ -115,11 +115,21 @@ where
     S::Output: Clone + Send + Sync + 'static,
     S::Error: Clone + Send + Sync + 'static,
 {
-    let (Some(toasts), Some(message)) = (use_context::<Toasts>(), success_message(S::PATH)) else {
+    let Some(message) = success_message(S::PATH) else {
+        return;
+    };
+    // Only this line depends on the action's types: it is compiled once per
+    // action, so it stays a borrow and a match (no clone of the result).
+    let succeeded = Signal::derive(move || action.value().with(|v| matches!(v, Some(Ok(_)))));
+    show_after_success(succeeded, message);
+}
+
+fn show_after_success(succeeded: Signal<bool>, message: &'static str) {
+    let Some(toasts) = use_context::<Toasts>() else {
         return;
     };
     Effect::new(move |_| {
-        if matches!(action.value().get(), Some(Ok(_))) {
+        if succeeded.get() {
             toasts.show(message);
         }
     });
