@@ -9,7 +9,9 @@ use crate::accounts::{AdminsPage, OrganizationPage};
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
 use crate::attendees::AttendeesPage;
-use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
+use crate::auth::{
+    me, AuthRefresh, Identity, Role, SetPasswordPage, SignInCodePage, SignInPage, SignOut,
+};
 use crate::billing::BillingPage;
 use crate::catalog::{
     AdminCatalogPage, AdminServiceEditPage, CatalogPage, OrdersPage, ServicePage,
@@ -22,7 +24,7 @@ use crate::dashboard::{DashboardPage, UtilizationPage};
 use crate::error::AppError;
 use crate::expenses::ExpensesPage;
 use crate::org::OrgDetailsPage;
-use crate::profile::{ForgotPasswordPage, ProfilePage};
+use crate::profile::{ForgotPasswordPage, ProfilePage, TwoStepPage};
 use crate::reports::ReportsPage;
 use crate::review::{ApplicationDetailPage, QueuePage};
 use crate::support::{AdminSupportPage, ContactPage, SupportPage};
@@ -101,9 +103,11 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/apply") view=ApplyPage/>
                     <Route ssr=SsrMode::Async path=path!("/status/:token") view=StatusPage/>
                     <Route ssr=SsrMode::Async path=path!("/sign-in") view=SignInPage/>
+                    <Route ssr=SsrMode::Async path=path!("/sign-in/code") view=SignInCodePage/>
                     <Route ssr=SsrMode::Async path=path!("/set-password/:token") view=SetPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/forgot-password") view=ForgotPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/profile") view=|| view! { <Gate role=Role::SystemAdmin any_role=true><ProfilePage/></Gate> }/>
+                    <Route ssr=SsrMode::Async path=path!("/profile/two-step") view=|| view! { <Gate role=Role::SystemAdmin><TwoStepPage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>
