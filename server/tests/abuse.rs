@@ -48,7 +48,10 @@ fn assert_waits(answer: &(StatusCode, Option<u64>, serde_json::Value), window_se
     assert!((1..=window_seconds).contains(&retry), "{retry}");
     assert_eq!(body["RateLimited"], retry, "{body}");
     let shown = app::error::AppError::RateLimited(retry).to_string();
-    assert!(shown.contains(&format!("try again in {retry} seconds")), "{shown}");
+    assert!(
+        shown.contains(&format!("try again in {retry} seconds")),
+        "{shown}"
+    );
 }
 
 #[tokio::test]
@@ -89,12 +92,18 @@ async fn guessing_from_other_addresses_does_not_lock_the_owner_out() {
     // Three addresses spend the account's five failures (3 + 2)...
     let first = app.client_from(2);
     for _ in 0..3 {
-        assert_eq!(try_sign_in(&app, &first, "guess").await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            try_sign_in(&app, &first, "guess").await.0,
+            StatusCode::UNAUTHORIZED
+        );
     }
     assert_waits(&try_sign_in(&app, &first, "guess").await, 600);
     let second = app.client_from(3);
     for _ in 0..2 {
-        assert_eq!(try_sign_in(&app, &second, "guess").await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            try_sign_in(&app, &second, "guess").await.0,
+            StatusCode::UNAUTHORIZED
+        );
     }
     // ...so every address that has failed for the account now waits, even
     // below its own three.
@@ -102,7 +111,10 @@ async fn guessing_from_other_addresses_does_not_lock_the_owner_out() {
     // A new address still gets its one try, then waits as well: at most one
     // guess per address while the account is under attack.
     let third = app.client_from(4);
-    assert_eq!(try_sign_in(&app, &third, "guess").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        try_sign_in(&app, &third, "guess").await.0,
+        StatusCode::UNAUTHORIZED
+    );
     assert_waits(&try_sign_in(&app, &third, PASSWORD).await, 600);
 
     // The owner, from an address that has not failed, signs in.
@@ -123,13 +135,25 @@ async fn a_right_password_clears_that_addresses_failures() {
     app.admin(OWNER).await;
     let browser = app.client_from(5);
     for _ in 0..2 {
-        assert_eq!(try_sign_in(&app, &browser, "typo").await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            try_sign_in(&app, &browser, "typo").await.0,
+            StatusCode::UNAUTHORIZED
+        );
     }
-    assert_eq!(try_sign_in(&app, &browser, PASSWORD).await.0, StatusCode::OK);
+    assert_eq!(
+        try_sign_in(&app, &browser, PASSWORD).await.0,
+        StatusCode::OK
+    );
     for _ in 0..2 {
-        assert_eq!(try_sign_in(&app, &browser, "typo").await.0, StatusCode::UNAUTHORIZED);
+        assert_eq!(
+            try_sign_in(&app, &browser, "typo").await.0,
+            StatusCode::UNAUTHORIZED
+        );
     }
-    assert_eq!(try_sign_in(&app, &browser, PASSWORD).await.0, StatusCode::OK);
+    assert_eq!(
+        try_sign_in(&app, &browser, PASSWORD).await.0,
+        StatusCode::OK
+    );
 }
 
 #[tokio::test]
@@ -184,13 +208,19 @@ async fn a_set_password_link_takes_a_bounded_number_of_attempts() {
     .await
     .expect("admin");
     let token = link.rsplit('/').next().expect("token").to_string();
-    let other = app.another_server_with(|s| s.abuse_password_set_per_link = 2).await;
+    let other = app
+        .another_server_with(|s| s.abuse_password_set_per_link = 2)
+        .await;
     for server in [&app, &other] {
         let (status, body) = server
             .call(
                 &server.client(),
                 "auth/set_password",
-                &[("token", &token), ("password", PASSWORD), ("confirm", "different")],
+                &[
+                    ("token", &token),
+                    ("password", PASSWORD),
+                    ("confirm", "different"),
+                ],
             )
             .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
@@ -199,7 +229,11 @@ async fn a_set_password_link_takes_a_bounded_number_of_attempts() {
         .call(
             &app.client(),
             "auth/set_password",
-            &[("token", &token), ("password", PASSWORD), ("confirm", PASSWORD)],
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "{body}");
@@ -217,11 +251,19 @@ async fn invitations_per_administrator_are_limited_across_servers() {
         .await;
 
     let (status, body) = app
-        .call(&busy, "admin/admins/invite", &[("email", "one@operator.example")])
+        .call(
+            &busy,
+            "admin/admins/invite",
+            &[("email", "one@operator.example")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, body) = other
-        .call(&on_other, "admin/admins/invite", &[("email", "two@operator.example")])
+        .call(
+            &on_other,
+            "admin/admins/invite",
+            &[("email", "two@operator.example")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let res = busy
@@ -241,7 +283,11 @@ async fn invitations_per_administrator_are_limited_across_servers() {
     // Another administrator has a budget of their own.
     let calm = app.admin("calm@operator.example").await;
     let (status, body) = app
-        .call(&calm, "admin/admins/invite", &[("email", "three@operator.example")])
+        .call(
+            &calm,
+            "admin/admins/invite",
+            &[("email", "three@operator.example")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -46,6 +46,7 @@ const TABLE: &[(&str, Who)] = &[
     ("profile/two_step/start", Who::Admin),
     ("profile/two_step/confirm", Who::Admin),
     ("profile/two_step/new_codes", Who::Admin),
+    ("profile/two_step/codes_saved", Who::Admin),
     ("profile/two_step/regenerate", Who::Admin),
     ("profile/two_step/disable", Who::Admin),
     ("org/home", Who::Customer),

@@ -268,10 +268,9 @@ fn base_args(path: &str, status_token: &str) -> Vec<(String, String)> {
         "auth/sign_in_code"
         | "profile/two_step/confirm"
         | "profile/two_step/regenerate"
-        | "profile/two_step/disable" => owned(&[
-            ("code", "123456"),
-            ("current_password", "not the password"),
-        ]),
+        | "profile/two_step/disable" => {
+            owned(&[("code", "123456"), ("current_password", "not the password")])
+        }
         _ => owned(&[("id", "no-such-id"), ("message", "Hello"), ("q", "acme")]),
     }
 }

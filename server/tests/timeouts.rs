@@ -87,7 +87,11 @@ async fn every_session_ends_at_the_absolute_limit_however_busy() {
 
     // A fresh sign-in starts a fresh hour.
     let again = app.client();
-    app.sign_in(&again, "busy@operator.example", "a different long passphrase")
-        .await;
+    app.sign_in(
+        &again,
+        "busy@operator.example",
+        "a different long passphrase",
+    )
+    .await;
     assert!(signed_in(&app, &again, "admin/applications/counts").await);
 }

@@ -21,14 +21,21 @@ async fn enrolment_needs_a_current_code_and_then_sign_in_asks_for_one() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, body) = app.call(&admin, "profile/two_step/status", &[]).await;
     assert_eq!(body["enabled"], false, "{body}");
-    let secret = body["enrolment"]["secret"].as_str().expect("secret").to_string();
+    let secret = body["enrolment"]["secret"]
+        .as_str()
+        .expect("secret")
+        .to_string();
     let uri = body["enrolment"]["uri"].as_str().expect("uri");
     assert!(uri.starts_with("otpauth://totp/Coursegate:"), "{uri}");
     assert!(uri.contains(&format!("secret={secret}")), "{uri}");
 
     // A wrong, a malformed and an empty code leave it off.
     let right = totp_code(&app, &secret, 0);
-    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
     for bad in [wrong, "12345", "abcdef", "", "<b>1</b>", "١٢٣٤٥٦"] {
         let (status, body) = app
             .call(&admin, "profile/two_step/confirm", &[("code", bad)])
@@ -44,9 +51,13 @@ async fn enrolment_needs_a_current_code_and_then_sign_in_asks_for_one() {
         .call(&admin, "profile/two_step/confirm", &[("code", &right)])
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    // The recovery codes are shown once.
+    // The recovery codes are shown until saved, then never again.
     let (_, codes) = app.call(&admin, "profile/two_step/new_codes", &[]).await;
     assert_eq!(codes.as_array().map(Vec::len), Some(10), "{codes}");
+    let (_, again) = app.call(&admin, "profile/two_step/new_codes", &[]).await;
+    assert_eq!(again, codes);
+    let (status, _) = app.call(&admin, "profile/two_step/codes_saved", &[]).await;
+    assert_eq!(status, StatusCode::OK);
     let (_, again) = app.call(&admin, "profile/two_step/new_codes", &[]).await;
     assert_eq!(again, serde_json::json!([]));
     // After enrolment the secret is never sent again.
@@ -73,9 +84,7 @@ async fn enrolment_needs_a_current_code_and_then_sign_in_asks_for_one() {
     assert_eq!(body, serde_json::json!("CodeNeeded"));
     let (_, me) = app.call(&browser, "auth/me", &[]).await;
     assert!(me.is_null(), "{me}");
-    let (status, _) = app
-        .call(&browser, "admin/applications/counts", &[])
-        .await;
+    let (status, _) = app.call(&browser, "admin/applications/counts", &[]).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
 
     for bad in [wrong, "12 34", "x"] {
@@ -94,9 +103,7 @@ async fn enrolment_needs_a_current_code_and_then_sign_in_asks_for_one() {
     assert_eq!(status, StatusCode::OK, "{body}");
     let (_, me) = app.call(&browser, "auth/me", &[]).await;
     assert_eq!(me["email"], ADMIN, "{me}");
-    let (status, body) = app
-        .call(&browser, "admin/applications/counts", &[])
-        .await;
+    let (status, body) = app.call(&browser, "admin/applications/counts", &[]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 }
 
@@ -244,9 +251,7 @@ async fn switching_off_needs_a_code_or_the_password() {
         vec![("current_password", "not my password")],
         vec![("code", "000000x")],
     ] {
-        let (status, body) = app
-            .call(&admin, "profile/two_step/disable", &form)
-            .await;
+        let (status, body) = app.call(&admin, "profile/two_step/disable", &form).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{form:?}: {body}");
     }
     let (status, body) = app
@@ -258,7 +263,10 @@ async fn switching_off_needs_a_code_or_the_password() {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM user_totp").await, 0);
-    assert_eq!(app.scalar_i64("SELECT COUNT(*) FROM recovery_code").await, 0);
+    assert_eq!(
+        app.scalar_i64("SELECT COUNT(*) FROM recovery_code").await,
+        0
+    );
     let (status, _) = app
         .call(
             &admin,
@@ -298,7 +306,11 @@ async fn wrong_codes_run_into_the_abuse_limit() {
     let admin = app.admin(ADMIN).await;
     let two_step = app.enrol_two_step(&admin).await;
     let right = totp_code(&app, &two_step.secret, 0);
-    let wrong = if right == "000000" { "111111" } else { "000000" };
+    let wrong = if right == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
 
     let browser = app.client();
     app.sign_in(&browser, ADMIN, PASSWORD).await;
@@ -349,7 +361,10 @@ async fn the_setting_keeps_admins_without_a_second_factor_out_of_the_console() {
         )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(body["SignedIn"]["home"], "/profile?two_step=required", "{body}");
+    assert_eq!(
+        body["SignedIn"]["home"], "/profile?two_step=required",
+        "{body}"
+    );
 
     let two_step = app.enrol_two_step(&admin).await;
     let (status, body) = app.call(&admin, "admin/applications/counts", &[]).await;
@@ -429,4 +444,135 @@ async fn the_code_page_works_without_javascript() {
         .expect("html");
     assert!(page.contains("data-testid=\"two-step-on\""), "{page}");
     assert!(!page.contains(&two_step.secret));
+    let page = admin
+        .get(format!("{}/profile", app.base))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("html");
+    assert!(page.contains("href=\"/profile/two-step\""), "{page}");
+}
+
+/// A form post as a browser without JavaScript sends it; answers the
+/// redirect's target.
+async fn form_post(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> String {
+    let res = client
+        .post(format!("{}/api/{path}", app.base))
+        .header("accept", "text/html")
+        .form(form)
+        .send()
+        .await
+        .expect("post");
+    assert!(res.status().is_redirection(), "{path}: {}", res.status());
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .expect("location")
+        .to_string()
+}
+
+async fn page(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    let res = client
+        .get(format!("{}{path}", app.base))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(res.status(), StatusCode::OK, "{path}");
+    res.text().await.expect("html")
+}
+
+#[tokio::test]
+async fn enrolment_works_as_plain_form_posts() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin(ADMIN).await;
+
+    let html = page(&app, &admin, "/profile/two-step").await;
+    assert!(
+        html.contains("action=\"/api/profile/two_step/start\""),
+        "{html}"
+    );
+    let to = form_post(&app, &admin, "profile/two_step/start", &[]).await;
+    assert_eq!(to, "/profile/two-step");
+    let html = page(&app, &admin, &to).await;
+    let secret = html
+        .split("data-testid=\"two-step-secret\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').nth(1))
+        .and_then(|rest| rest.split('<').next())
+        .unwrap_or_else(|| panic!("the key on the page: {html}"))
+        .to_string();
+    assert!(html.contains("otpauth://totp/Coursegate:"), "{html}");
+
+    let to = form_post(
+        &app,
+        &admin,
+        "profile/two_step/confirm",
+        &[("code", &totp_code(&app, &secret, 0))],
+    )
+    .await;
+    assert_eq!(to, "/profile/two-step?codes=new");
+    let html = page(&app, &admin, &to).await;
+    assert!(html.contains("data-testid=\"recovery-codes\""), "{html}");
+    assert_eq!(html.matches("<li><code>").count(), 10, "{html}");
+    assert!(!html.contains(&secret), "{html}");
+    // A reload still shows them; "I have saved them" ends that for good.
+    let html = page(&app, &admin, &to).await;
+    assert_eq!(html.matches("<li><code>").count(), 10, "{html}");
+    assert!(
+        html.contains("action=\"/api/profile/two_step/codes_saved\""),
+        "{html}"
+    );
+    let to = form_post(&app, &admin, "profile/two_step/codes_saved", &[]).await;
+    assert_eq!(to, "/profile/two-step");
+    let html = page(&app, &admin, "/profile/two-step?codes=new").await;
+    assert!(!html.contains("data-testid=\"recovery-codes\""), "{html}");
+    assert!(html.contains("data-testid=\"two-step-on\""), "{html}");
+}
+
+#[tokio::test]
+async fn unsaved_recovery_codes_stop_being_shown_after_ten_minutes() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin(ADMIN).await;
+    let (status, _) = app.call(&admin, "profile/two_step/start", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, body) = app.call(&admin, "profile/two_step/status", &[]).await;
+    let secret = body["enrolment"]["secret"]
+        .as_str()
+        .expect("secret")
+        .to_string();
+    let (status, body) = app
+        .call(
+            &admin,
+            "profile/two_step/confirm",
+            &[("code", &totp_code(&app, &secret, 0))],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.state.clock.advance(Duration::from_secs(11 * 60));
+    let (status, codes) = app.call(&admin, "profile/two_step/new_codes", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{codes}");
+    assert_eq!(codes, serde_json::json!([]));
+    // An enrolment not confirmed within 15 minutes needs a new start.
+    let (status, body) = app
+        .call(
+            &admin,
+            "profile/two_step/disable",
+            &[("current_password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (status, _) = app.call(&admin, "profile/two_step/start", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+    app.state.clock.advance(Duration::from_secs(16 * 60));
+    let (status, body) = app
+        .call(&admin, "profile/two_step/confirm", &[("code", "123456")])
+        .await;
+    assert_eq!(status, StatusCode::GONE, "{body}");
 }

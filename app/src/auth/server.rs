@@ -4,8 +4,8 @@ use sqlx::Row as _;
 
 use super::{Identity, LinkInfo, Role, SignInStep};
 use crate::error::{AppError, FieldErrors};
-use crate::server::audit::{self, Entry};
 use crate::server::abuse::{self, Scope};
+use crate::server::audit::{self, Entry};
 use crate::server::auth::{self as session, current_user, end_session, start_session};
 use crate::server::db::{RowExt, Tx};
 use crate::server::tokens::{self, Secret};
@@ -124,16 +124,20 @@ pub async fn sign_in_code(code: &str) -> Result<Identity, AppError> {
         )
     })?;
     let code = crate::server::totp::parse_code(code).map_err(|m| AppError::field("code", m))?;
-    crate::profile::two_step_server::verify_second_factor(&st, &pending.user_id, &code, "signed in")
-        .await?;
-
-    let row = sqlx::query(
-        "SELECT email, role, status, session_epoch FROM app_user WHERE user_id = $1",
+    crate::profile::two_step_server::verify_second_factor(
+        &st,
+        &pending.user_id,
+        &code,
+        "signed in",
     )
-    .bind(&pending.user_id)
-    .fetch_one(st.db.pool())
-    .await
-    .context("failed to load the account")?;
+    .await?;
+
+    let row =
+        sqlx::query("SELECT email, role, status, session_epoch FROM app_user WHERE user_id = $1")
+            .bind(&pending.user_id)
+            .fetch_one(st.db.pool())
+            .await
+            .context("failed to load the account")?;
     // Deactivated, or signed out everywhere, since the password step.
     if row.text("status")? != "active" || row.int("session_epoch")? != pending.epoch {
         end_session().await?;
@@ -143,7 +147,13 @@ pub async fn sign_in_code(code: &str) -> Result<Identity, AppError> {
     }
     let role = Role::parse(&row.text("role")?)
         .ok_or_else(|| AppError::internal("unknown role", "bad role column"))?;
-    start_session(&st, &pending.user_id, pending.epoch, Some(st.clock.now_ms())).await?;
+    start_session(
+        &st,
+        &pending.user_id,
+        pending.epoch,
+        Some(st.clock.now_ms()),
+    )
+    .await?;
     tracing::info!(user_id = %pending.user_id, "signed in with a second factor");
     Ok(Identity {
         email: row.text("email")?,

@@ -51,6 +51,13 @@ pub async fn two_step_new_codes() -> Result<Vec<String>, AppError> {
     super::two_step_server::new_codes().await
 }
 
+#[server(prefix = "/api", endpoint = "profile/two_step/codes_saved")]
+pub async fn two_step_codes_saved() -> Result<(), AppError> {
+    super::two_step_server::codes_saved().await?;
+    leptos_axum::redirect("/profile/two-step");
+    Ok(())
+}
+
 #[server(prefix = "/api", endpoint = "profile/two_step/regenerate")]
 pub async fn two_step_regenerate(#[server(default)] code: String) -> Result<(), AppError> {
     super::two_step_server::regenerate(&code).await?;
@@ -74,6 +81,7 @@ pub fn TwoStepPage() -> impl IntoView {
     let confirm = ServerAction::<TwoStepConfirm>::new();
     let regenerate = ServerAction::<TwoStepRegenerate>::new();
     let disable = ServerAction::<TwoStepDisable>::new();
+    let saved = ServerAction::<TwoStepCodesSaved>::new();
     let query = use_query_map();
     let status = Resource::new(
         move || {
@@ -86,15 +94,22 @@ pub fn TwoStepPage() -> impl IntoView {
         |_| two_step_status(),
     );
     let show_codes = move || query.read().get("codes").as_deref() == Some("new");
-    // Taken from the session once: a reload shows them no more.
+    // Shown until "I have saved them" (or 10 minutes); then never again.
     let codes = Resource::new(
-        move || (show_codes(), confirm.version().get(), regenerate.version().get()),
-        |(show, _, _)| async move {
-        if show {
-            two_step_new_codes().await
-        } else {
-            Ok(Vec::new())
-        }
+        move || {
+            (
+                show_codes(),
+                confirm.version().get(),
+                regenerate.version().get(),
+                saved.version().get(),
+            )
+        },
+        |(show, ..)| async move {
+            if show {
+                two_step_new_codes().await
+            } else {
+                Ok(Vec::new())
+            }
         },
     );
     let start_error = Signal::derive(move || start.value().get().and_then(Result::err));
@@ -123,10 +138,13 @@ pub fn TwoStepPage() -> impl IntoView {
                             {(!codes.is_empty()).then(|| view! {
                                 <div class="card" data-testid="recovery-codes">
                                     <h2>"Your recovery codes"</h2>
-                                    <p>"Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only now."</p>
+                                    <p>"Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only until you confirm that you saved them."</p>
                                     <ul class="recovery-codes">
                                         {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                                     </ul>
+                                    <ActionForm action=saved attr:class="inline" attr:data-testid="codes-saved-form">
+                                        <button type="submit" class="button primary" data-testid="codes-saved">"I have saved them"</button>
+                                    </ActionForm>
                                 </div>
                             })}
                             {status.required.then(|| (!status.enabled).then(|| view! {

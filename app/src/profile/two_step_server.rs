@@ -22,9 +22,17 @@ struct PendingEnrolment {
 }
 
 const ENROLMENT_KEY: &str = "two_step_enrolment";
-/// New recovery codes wait here to be shown once, then are removed.
+/// New recovery codes wait here until the person says they saved them, for
+/// at most `CODES_MS`; then they are gone for good (only hashes remain).
 const CODES_KEY: &str = "two_step_new_codes";
 const ENROLMENT_MS: i64 = 15 * 60_000;
+const CODES_MS: i64 = 10 * 60_000;
+
+#[derive(Serialize, Deserialize)]
+struct CodesToShow {
+    codes: Vec<String>,
+    expires_at: i64,
+}
 
 fn not_enabled() -> AppError {
     AppError::Conflict("Two-step sign-in is not switched on for your account.".into())
@@ -172,8 +180,7 @@ pub async fn start() -> Result<(), AppError> {
     let (admin, enabled) = admin_with_factor(&st).await?;
     if enabled {
         return Err(AppError::Conflict(
-            "Two-step sign-in is already on. Switch it off first to move it to another app."
-                .into(),
+            "Two-step sign-in is already on. Switch it off first to move it to another app.".into(),
         ));
     }
     session()
@@ -195,9 +202,7 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     let st = state()?;
     let (admin, enabled) = admin_with_factor(&st).await?;
     if enabled {
-        return Err(AppError::Conflict(
-            "Two-step sign-in is already on.".into(),
-        ));
+        return Err(AppError::Conflict("Two-step sign-in is already on.".into()));
     }
     let secret = pending_enrolment(&st).await?.ok_or_else(|| {
         AppError::Gone("The set-up expired. Start it again to get a new key.".into())
@@ -241,8 +246,16 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     let codes = replace_recovery_codes(&mut tx, &admin.user_id).await?;
     // Sessions that signed in with the password alone end now.
     let epoch = crate::profile::server::bump_epoch(&mut tx, &admin.user_id).await?;
-    audit_change(&mut tx, &admin, "user.two_step_enabled", "authenticator confirmed; 10 recovery codes issued; other sessions ended").await?;
-    tx.commit().await.context("failed to commit the authenticator")?;
+    audit_change(
+        &mut tx,
+        &admin,
+        "user.two_step_enabled",
+        "authenticator confirmed; 10 recovery codes issued; other sessions ended",
+    )
+    .await?;
+    tx.commit()
+        .await
+        .context("failed to commit the authenticator")?;
 
     start_session(&st, &admin.user_id, epoch, None).await?;
     let session = session().await?;
@@ -250,31 +263,51 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
         .remove_value(ENROLMENT_KEY)
         .await
         .map_err(|e| AppError::internal("failed to store the session", e))?;
-    show_once(codes).await?;
+    show_until_saved(&st, codes).await?;
     tracing::info!(user_id = %admin.user_id, "two-step sign-in switched on");
     Ok(())
 }
 
-/// Keeps new recovery codes in the session until the page shows them.
-async fn show_once(codes: Vec<String>) -> Result<(), AppError> {
+/// Keeps new recovery codes in the session, so the page after the form
+/// post can show them (a reload too, until they are saved).
+async fn show_until_saved(st: &AppState, codes: Vec<String>) -> Result<(), AppError> {
+    let to_show = CodesToShow {
+        codes,
+        expires_at: st.clock.now_ms() + CODES_MS,
+    };
     session()
         .await?
-        .insert(CODES_KEY, codes)
+        .insert(CODES_KEY, to_show)
         .await
         .map_err(|e| AppError::internal("failed to store the session", e))
 }
 
-/// The recovery codes issued by the last confirm or regenerate of this
-/// browser, once: they are gone from the session after this call.
+/// The recovery codes issued by this browser's last confirm or
+/// regenerate, until they are marked saved or 10 minutes have passed.
 pub async fn new_codes() -> Result<Vec<String>, AppError> {
     let st = state()?;
     admin_with_factor(&st).await?;
-    let codes: Option<Vec<String>> = session()
+    let to_show: Option<CodesToShow> = session()
         .await?
-        .remove(CODES_KEY)
+        .get(CODES_KEY)
         .await
         .map_err(|e| AppError::internal("failed to read the session", e))?;
-    Ok(codes.unwrap_or_default())
+    Ok(to_show
+        .filter(|c| c.expires_at > st.clock.now_ms())
+        .map(|c| c.codes)
+        .unwrap_or_default())
+}
+
+/// The person has saved the codes: they are never shown again.
+pub async fn codes_saved() -> Result<(), AppError> {
+    let st = state()?;
+    admin_with_factor(&st).await?;
+    let _ = session()
+        .await?
+        .remove_value(CODES_KEY)
+        .await
+        .map_err(|e| AppError::internal("failed to store the session", e))?;
+    Ok(())
 }
 
 async fn replace_recovery_codes(tx: &mut Tx, user_id: &str) -> Result<Vec<String>, AppError> {
@@ -288,7 +321,12 @@ async fn replace_recovery_codes(tx: &mut Tx, user_id: &str) -> Result<Vec<String
     for code in &codes {
         let normalized = match totp::parse_code(code) {
             Ok(Code::Recovery(normalized)) => normalized,
-            _ => return Err(AppError::internal("recovery code", "a new code does not parse")),
+            _ => {
+                return Err(AppError::internal(
+                    "recovery code",
+                    "a new code does not parse",
+                ))
+            }
         };
         sqlx::query(
             "INSERT INTO recovery_code (code_hash, user_id, created_at) VALUES ($1, $2, $3)",
@@ -340,9 +378,17 @@ pub async fn regenerate(code: &str) -> Result<(), AppError> {
         .await
         .context("failed to start a transaction")?;
     let codes = replace_recovery_codes(&mut tx, &admin.user_id).await?;
-    audit_change(&mut tx, &admin, "user.recovery_codes_regenerated", "10 new recovery codes; the old ones stopped working").await?;
-    tx.commit().await.context("failed to commit the recovery codes")?;
-    show_once(codes).await?;
+    audit_change(
+        &mut tx,
+        &admin,
+        "user.recovery_codes_regenerated",
+        "10 new recovery codes; the old ones stopped working",
+    )
+    .await?;
+    tx.commit()
+        .await
+        .context("failed to commit the recovery codes")?;
+    show_until_saved(&st, codes).await?;
     tracing::info!(user_id = %admin.user_id, "recovery codes regenerated");
     Ok(())
 }
@@ -381,7 +427,13 @@ pub async fn disable(code: &str, current_password: String) -> Result<(), AppErro
         .execute(&mut *tx)
         .await
         .context("failed to remove the authenticator")?;
-    audit_change(&mut tx, &admin, "user.two_step_disabled", "authenticator and recovery codes removed").await?;
+    audit_change(
+        &mut tx,
+        &admin,
+        "user.two_step_disabled",
+        "authenticator and recovery codes removed",
+    )
+    .await?;
     tx.commit().await.context("failed to commit")?;
     tracing::info!(user_id = %admin.user_id, "two-step sign-in switched off");
     Ok(())
@@ -393,7 +445,10 @@ async fn check_password(st: &AppState, user_id: &str, password: String) -> Resul
     if password.len() > validate::PASSWORD_MAX_BYTES
         || password.chars().count() > validate::PASSWORD_MAX_CHARS
     {
-        return Err(AppError::field("current_password", "The password is not correct."));
+        return Err(AppError::field(
+            "current_password",
+            "The password is not correct.",
+        ));
     }
     abuse::check_failures(st, Scope::PasswordChange, user_id).await?;
     let hash: Option<String> = sqlx::query("SELECT password_hash FROM app_user WHERE user_id = $1")
@@ -404,7 +459,10 @@ async fn check_password(st: &AppState, user_id: &str, password: String) -> Resul
         .opt_text("password_hash")?;
     if !st.hasher.verify(password, hash).await? {
         abuse::record(st, Scope::PasswordChange, user_id).await?;
-        return Err(AppError::field("current_password", "The password is not correct."));
+        return Err(AppError::field(
+            "current_password",
+            "The password is not correct.",
+        ));
     }
     Ok(())
 }

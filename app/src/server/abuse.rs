@@ -72,7 +72,16 @@ pub async fn check_failures(st: &AppState, scope: Scope, subject: &str) -> Resul
 
     let mine = count(st, scope, subject, Some(&client), since).await?;
     if mine >= per_address {
-        return Err(wait(st, scope, subject, Some(&client), since, mine - per_address, now).await?);
+        return Err(wait(
+            st,
+            scope,
+            subject,
+            Some(&client),
+            since,
+            mine - per_address,
+            now,
+        )
+        .await?);
     }
     if mine > 0 {
         let all = count(st, scope, subject, None, since).await?;
@@ -109,8 +118,8 @@ pub async fn record(st: &AppState, scope: Scope, subject: &str) -> Result<(), Ap
 }
 
 /// Counts one event inside the caller's transaction, so it is counted only
-/// if the work it stands for is committed. Events older than the window are
-/// dropped on the way, which keeps the table small.
+/// if the work it stands for is committed. The scope's events older than
+/// the window are dropped on the way, so the table holds one window's worth.
 pub async fn record_in(
     st: &AppState,
     tx: &mut Tx,
@@ -119,9 +128,10 @@ pub async fn record_in(
 ) -> Result<(), AppError> {
     let (window, _) = scope.budget(st);
     let now = st.clock.now_ms();
-    sqlx::query("DELETE FROM abuse_event WHERE scope = $1 AND subject = $2 AND at <= $3")
+    // Every subject of the scope, not only this one: emails guessed once
+    // and never again would otherwise stay for good.
+    sqlx::query("DELETE FROM abuse_event WHERE scope = $1 AND at <= $2")
         .bind(scope.code())
-        .bind(subject)
         .bind(now - window)
         .execute(&mut **tx)
         .await
@@ -220,7 +230,14 @@ async fn wait(
         .await
         .context("failed to read attempts")?;
     let until = oldest.unwrap_or(now) + window;
-    let seconds = u64::try_from((until - now).max(0)).unwrap_or(0).div_ceil(1000).max(1);
-    tracing::warn!(scope = scope.code(), retry_after_seconds = seconds, "abuse limit reached");
+    let seconds = u64::try_from((until - now).max(0))
+        .unwrap_or(0)
+        .div_ceil(1000)
+        .max(1);
+    tracing::warn!(
+        scope = scope.code(),
+        retry_after_seconds = seconds,
+        "abuse limit reached"
+    );
     Ok(AppError::RateLimited(seconds))
 }

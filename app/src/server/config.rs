@@ -293,10 +293,16 @@ mod tests {
         assert!(s.check().unwrap_err().contains("COURSEGATE_PUBLIC_URL"));
         let mut s = sample();
         s.session_admin_idle_minutes = 0;
-        assert!(s.check().unwrap_err().contains("COURSEGATE_SESSION_ADMIN_IDLE_MINUTES"));
+        assert!(s
+            .check()
+            .unwrap_err()
+            .contains("COURSEGATE_SESSION_ADMIN_IDLE_MINUTES"));
         let mut s = sample();
         s.session_absolute_hours = -1;
-        assert!(s.check().unwrap_err().contains("COURSEGATE_SESSION_ABSOLUTE_HOURS"));
+        assert!(s
+            .check()
+            .unwrap_err()
+            .contains("COURSEGATE_SESSION_ABSOLUTE_HOURS"));
         let mut s = sample();
         s.abuse_failures_per_account = 0;
         assert!(s.check().unwrap_err().contains("COURSEGATE_ABUSE_"));

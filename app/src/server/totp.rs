@@ -156,7 +156,15 @@ mod tests {
             parse_code("ABCD-efgh-2345-6789"),
             Ok(Code::Recovery("abcdefgh23456789".into()))
         );
-        for bad in ["", "12345", "1234567", "12345a", "abcd-efgh", "😀😀😀😀😀😀", "<script>"] {
+        for bad in [
+            "",
+            "12345",
+            "1234567",
+            "12345a",
+            "abcd-efgh",
+            "😀😀😀😀😀😀",
+            "<script>",
+        ] {
             assert!(parse_code(bad).is_err(), "{bad:?}");
         }
     }
@@ -179,7 +187,10 @@ mod tests {
         let step = now_ms / 1000 / STEP_SECONDS;
         let totp = secret.totp("a@example.com").expect("totp");
         let code = totp.generate((step * STEP_SECONDS) as u64);
-        assert_eq!(secret.matching_step(&code, now_ms).expect("check"), Some(step));
+        assert_eq!(
+            secret.matching_step(&code, now_ms).expect("check"),
+            Some(step)
+        );
         let previous = totp.generate(((step - 1) * STEP_SECONDS) as u64);
         assert_eq!(
             secret.matching_step(&previous, now_ms).expect("check"),
@@ -202,6 +213,9 @@ mod tests {
         let secret = TotpSecret::generate();
         let uri = secret.uri("ops@example.com").expect("uri");
         assert!(uri.starts_with("otpauth://totp/Coursegate:"), "{uri}");
-        assert!(uri.contains(&format!("secret={}", secret.expose())), "{uri}");
+        assert!(
+            uri.contains(&format!("secret={}", secret.expose())),
+            "{uri}"
+        );
     }
 }

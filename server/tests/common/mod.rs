@@ -422,8 +422,16 @@ pub fn totp_code(app: &TestApp, secret: &str, steps_later: i64) -> String {
     let bytes = totp_rs::Secret::Encoded(secret.to_string())
         .to_bytes()
         .expect("base32 secret");
-    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 0, 30, bytes, None, String::new())
-        .expect("totp");
+    let totp = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        0,
+        30,
+        bytes,
+        None,
+        String::new(),
+    )
+    .expect("totp");
     let seconds = app.state.clock.now_ms() / 1000 + steps_later * 30;
     totp.generate(seconds as u64)
 }
@@ -463,6 +471,8 @@ impl TestApp {
             .iter()
             .map(|c| c.as_str().expect("code").to_string())
             .collect();
+        let (status, body) = self.call(client, "profile/two_step/codes_saved", &[]).await;
+        assert_eq!(status, StatusCode::OK, "codes saved: {body}");
         self.state.clock.advance(std::time::Duration::from_secs(30));
         TwoStep {
             secret,
