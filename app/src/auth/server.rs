@@ -53,7 +53,7 @@ pub async fn sign_in(email: &str, password: String) -> Result<SignInStep, AppErr
     // Counted per hashed email, known account or not, so the limit itself
     // does not tell which emails have accounts.
     let account_key = tokens::hash(&normalize::email(email.as_str()));
-    abuse::check_failures(&st, Scope::SignIn, &account_key).await?;
+    let failures = abuse::check_failures(&st, Scope::SignIn, &account_key).await?;
 
     let row = sqlx::query(
         "SELECT u.user_id, u.email, u.password_hash, u.status, u.session_epoch, u.role, o.status AS org_status, o.legal_name,
@@ -79,7 +79,7 @@ pub async fn sign_in(email: &str, password: String) -> Result<SignInStep, AppErr
         tracing::warn!("sign-in refused");
         return Err(AppError::InvalidCredentials);
     };
-    abuse::clear_mine(&st, Scope::SignIn, &account_key).await?;
+    abuse::clear_mine(&st, Scope::SignIn, &account_key, failures).await?;
 
     let role = Role::parse(&row.text("role")?)
         .ok_or_else(|| AppError::internal("unknown role", "bad role column"))?;

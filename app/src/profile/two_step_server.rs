@@ -61,7 +61,7 @@ pub async fn verify_second_factor(
     code: &Code,
     purpose: &str,
 ) -> Result<(), AppError> {
-    abuse::check_failures(st, Scope::Totp, user_id).await?;
+    let failures = abuse::check_failures(st, Scope::Totp, user_id).await?;
     let secret = stored_secret(st, user_id).await?.ok_or_else(not_enabled)?;
     let now = st.clock.now_ms();
 
@@ -135,7 +135,7 @@ pub async fn verify_second_factor(
         return Err(error);
     }
     tx.commit().await.context("failed to use the code")?;
-    abuse::clear_mine(st, Scope::Totp, user_id).await
+    abuse::clear_mine(st, Scope::Totp, user_id, failures).await
 }
 
 pub async fn status() -> Result<TwoStepState, AppError> {

@@ -63,8 +63,9 @@ fn client() -> String {
 
 /// Refuses with 429 when this address has failed too often for `subject`,
 /// or when the account as a whole has and this address is one of those
-/// that failed.
-pub async fn check_failures(st: &AppState, scope: Scope, subject: &str) -> Result<(), AppError> {
+/// that failed. Otherwise answers this address's failures so far, for
+/// [`clear_mine`].
+pub async fn check_failures(st: &AppState, scope: Scope, subject: &str) -> Result<i64, AppError> {
     let (window, per_address) = scope.budget(st);
     let now = st.clock.now_ms();
     let since = now - window;
@@ -90,7 +91,7 @@ pub async fn check_failures(st: &AppState, scope: Scope, subject: &str) -> Resul
             return Err(wait(st, scope, subject, None, since, all - per_account, now).await?);
         }
     }
-    Ok(())
+    Ok(mine)
 }
 
 /// Refuses with 429 when `subject` has used up its budget, whichever
@@ -150,8 +151,18 @@ pub async fn record_in(
     Ok(())
 }
 
-/// Forgets this address's failures for `subject` after it got it right.
-pub async fn clear_mine(st: &AppState, scope: Scope, subject: &str) -> Result<(), AppError> {
+/// Forgets this address's failures for `subject` after it got it right;
+/// `failures` is what [`check_failures`] answered, and when it is 0 there
+/// is nothing to write (the usual sign-in costs no extra write).
+pub async fn clear_mine(
+    st: &AppState,
+    scope: Scope,
+    subject: &str,
+    failures: i64,
+) -> Result<(), AppError> {
+    if failures == 0 {
+        return Ok(());
+    }
     let mut tx = st
         .db
         .begin_write()
