@@ -107,7 +107,11 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/set-password/:token") view=SetPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/forgot-password") view=ForgotPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/profile") view=|| view! { <Gate role=Role::SystemAdmin any_role=true><ProfilePage/></Gate> }/>
-                    <Route ssr=SsrMode::Async path=path!("/profile/two-step") view=|| view! { <Gate role=Role::SystemAdmin><TwoStepPage/></Gate> }/>
+                    // Not inside a Gate: the page's resources made inside the Gate's
+                    // Suspend body sometimes left the server render waiting for
+                    // ever; the page's server functions refuse anyone but a system
+                    // administrator, and the page shows that refusal.
+                    <Route ssr=SsrMode::Async path=path!("/profile/two-step") view=TwoStepPage/>
                     <Route ssr=SsrMode::Async path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>

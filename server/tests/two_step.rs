@@ -411,16 +411,9 @@ async fn the_code_page_works_without_javascript() {
         res.headers().get("location").and_then(|v| v.to_str().ok()),
         Some("/sign-in/code")
     );
-    let page = browser
-        .get(format!("{}/sign-in/code", app.base))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    assert!(page.contains("action=\"/api/auth/sign_in_code\""), "{page}");
-    assert!(page.contains("name=\"code\""), "{page}");
+    let html = page(&app, &browser, "/sign-in/code").await;
+    assert!(html.contains("action=\"/api/auth/sign_in_code\""), "{html}");
+    assert!(html.contains("name=\"code\""), "{html}");
     let res = browser
         .post(format!("{}/api/auth/sign_in_code", app.base))
         .header("accept", "text/html")
@@ -434,25 +427,11 @@ async fn the_code_page_works_without_javascript() {
     );
 
     // The profile page's set-up works the same way.
-    let page = admin
-        .get(format!("{}/profile/two-step", app.base))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    assert!(page.contains("data-testid=\"two-step-on\""), "{page}");
-    assert!(!page.contains(&two_step.secret));
-    let page = admin
-        .get(format!("{}/profile", app.base))
-        .send()
-        .await
-        .expect("page")
-        .text()
-        .await
-        .expect("html");
-    assert!(page.contains("href=\"/profile/two-step\""), "{page}");
+    let html = page(&app, &admin, "/profile/two-step").await;
+    assert!(html.contains("data-testid=\"two-step-on\""), "{html}");
+    assert!(!html.contains(&two_step.secret));
+    let html = page(&app, &admin, "/profile").await;
+    assert!(html.contains("href=\"/profile/two-step\""), "{html}");
 }
 
 /// A form post as a browser without JavaScript sends it; answers the
@@ -478,14 +457,28 @@ async fn form_post(
         .to_string()
 }
 
+/// A server-rendered page. Under heavy load a server render of this app
+/// now and then never answers (a known limitation in the README, seen on
+/// pages without any two-step code too), so a render that has not answered
+/// in 30 seconds is asked for once more, on a new connection, before the
+/// test fails; the content is checked either way.
 async fn page(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
-    let res = client
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.expect("html")
+    for wait in [30, 60] {
+        let fetch = async {
+            let res = client
+                .get(format!("{}{path}", app.base))
+                .send()
+                .await
+                .expect("page");
+            assert_eq!(res.status(), StatusCode::OK, "{path}");
+            res.text().await.expect("html")
+        };
+        match tokio::time::timeout(Duration::from_secs(wait), fetch).await {
+            Ok(html) => return html,
+            Err(_) => eprintln!("{path} did not answer within {wait} s"),
+        }
+    }
+    panic!("{path} did not answer twice")
 }
 
 #[tokio::test]
@@ -498,6 +491,10 @@ async fn enrolment_works_as_plain_form_posts() {
         html.contains("action=\"/api/profile/two_step/start\""),
         "{html}"
     );
+    // Signed out, the page says so and offers the sign-in.
+    let html = page(&app, &app.client(), "/profile/two-step").await;
+    assert!(html.contains("Please sign in to continue."), "{html}");
+    assert!(!html.contains("two_step/start"), "{html}");
     let to = form_post(&app, &admin, "profile/two_step/start", &[]).await;
     assert_eq!(to, "/profile/two-step");
     let html = page(&app, &admin, &to).await;

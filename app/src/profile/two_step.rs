@@ -127,26 +127,35 @@ pub fn TwoStepPage() -> impl IntoView {
                     "Two-step sign-in is off. You sign in with your password alone."
                 </div>
             })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            // Each resource has a boundary of its own: one Suspend awaiting
+            // both sometimes never finished its server render.
+            <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let codes = codes.await.unwrap_or_default();
+                    (!codes.is_empty()).then(|| view! {
+                        <div class="card" data-testid="recovery-codes">
+                            <h2>"Your recovery codes"</h2>
+                            <p>"Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only until you confirm that you saved them."</p>
+                            <ul class="recovery-codes">
+                                {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
+                            </ul>
+                            <ActionForm action=saved attr:class="inline" attr:data-testid="codes-saved-form">
+                                <button type="submit" class="button primary" data-testid="codes-saved">"I have saved them"</button>
+                            </ActionForm>
+                        </div>
+                    })
+                })}
+            </Suspense>
+            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                {move || Suspend::new(async move {
                     match status.await {
                         Err(e) => view! {
                             <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div>
+                            {(e == AppError::Unauthorized).then(|| view! {
+                                <a class="button primary" href="/sign-in" data-testid="gate-sign-in">"Sign in"</a>
+                            })}
                         }.into_any(),
                         Ok(status) => view! {
-                            {(!codes.is_empty()).then(|| view! {
-                                <div class="card" data-testid="recovery-codes">
-                                    <h2>"Your recovery codes"</h2>
-                                    <p>"Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only until you confirm that you saved them."</p>
-                                    <ul class="recovery-codes">
-                                        {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
-                                    </ul>
-                                    <ActionForm action=saved attr:class="inline" attr:data-testid="codes-saved-form">
-                                        <button type="submit" class="button primary" data-testid="codes-saved">"I have saved them"</button>
-                                    </ActionForm>
-                                </div>
-                            })}
                             {status.required.then(|| (!status.enabled).then(|| view! {
                                 <div class="banner banner-error" role="alert" data-testid="two-step-required">
                                     "The operator requires two-step sign-in for system administrators. Set it up to use the admin console."
