@@ -124,6 +124,9 @@ impl Settings {
     /// Loads the layers. The file is `COURSEGATE_CONFIG` when set (and must
     /// exist), otherwise `coursegate.toml` in the working folder if present.
     pub fn load() -> Result<Self, String> {
+        if std::env::var_os("COURSEGATE_SESSION_IDLE_HOURS").is_some() {
+            return Err("COURSEGATE_SESSION_IDLE_HOURS is no longer read: use COURSEGATE_SESSION_IDLE_MINUTES (Customer admins), COURSEGATE_SESSION_ADMIN_IDLE_MINUTES (system administrators) and COURSEGATE_SESSION_ABSOLUTE_HOURS, then unset it".into());
+        }
         let mut builder = config::Config::builder();
         for (key, value) in DEFAULTS {
             builder = builder
