@@ -9,7 +9,9 @@ use crate::accounts::{AdminsPage, OrganizationPage};
 use crate::admin::{AuditPage, OrganizationsPage, OutboxPage};
 use crate::applications::{ApplyPage, StatusPage};
 use crate::attendees::{AttendeePersonalDataPage, AttendeesPage};
-use crate::auth::{me, AuthRefresh, Identity, Role, SetPasswordPage, SignInPage, SignOut};
+use crate::auth::{
+    me, AuthRefresh, Identity, Role, SetPasswordPage, SignInCodePage, SignInPage, SignOut,
+};
 use crate::billing::BillingPage;
 use crate::catalog::{
     AdminCatalogPage, AdminServiceEditPage, CatalogPage, OrdersPage, ServicePage,
@@ -23,7 +25,7 @@ use crate::error::AppError;
 use crate::expenses::ExpensesPage;
 use crate::org::OrgDetailsPage;
 use crate::privacy::{PrivacyPage, TermsPage};
-use crate::profile::{ForgotPasswordPage, ProfilePage};
+use crate::profile::{ForgotPasswordPage, ProfilePage, TwoStepPage};
 use crate::reports::ReportsPage;
 use crate::review::{ApplicationDetailPage, QueuePage};
 use crate::support::{AdminSupportPage, ContactPage, SupportPage};
@@ -108,9 +110,15 @@ pub fn App() -> impl IntoView {
                     <Route ssr=SsrMode::Async path=path!("/apply") view=ApplyPage/>
                     <Route ssr=SsrMode::Async path=path!("/status/:token") view=StatusPage/>
                     <Route ssr=SsrMode::Async path=path!("/sign-in") view=SignInPage/>
+                    <Route ssr=SsrMode::Async path=path!("/sign-in/code") view=SignInCodePage/>
                     <Route ssr=SsrMode::Async path=path!("/set-password/:token") view=SetPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/forgot-password") view=ForgotPasswordPage/>
                     <Route ssr=SsrMode::Async path=path!("/profile") view=|| view! { <Gate role=Role::SystemAdmin any_role=true><ProfilePage/></Gate> }/>
+                    // Not inside a Gate: the page's resources made inside the Gate's
+                    // Suspend body sometimes left the server render waiting for
+                    // ever; the page's server functions refuse anyone but a system
+                    // administrator, and the page shows that refusal.
+                    <Route ssr=SsrMode::Async path=path!("/profile/two-step") view=TwoStepPage/>
                     <Route ssr=SsrMode::Async path=path!("/admin") view=|| view! { <Redirect path="/admin/applications"/> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications") view=|| view! { <Gate role=Role::SystemAdmin><QueuePage/></Gate> }/>
                     <Route ssr=SsrMode::Async path=path!("/admin/applications/:id") view=|| view! { <Gate role=Role::SystemAdmin><ApplicationDetailPage/></Gate> }/>

@@ -115,11 +115,15 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .with_same_site(SameSite::Lax)
         .with_secure(settings.cookie_secure)
         .with_path("/")
-        // Saving on every request moves the expiry forward, which is what
-        // makes it an idle timeout rather than a fixed lifetime.
+        // Saving on every request moves the stored expiry forward. It is
+        // only the outer bound (the longest idle time of any role), so the
+        // store forgets abandoned sessions; the per-role idle and absolute
+        // timeouts are checked on every request by `current_user`.
         .with_always_save(true)
-        .with_expiry(Expiry::OnInactivity(time::Duration::hours(
-            settings.session_idle_hours,
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
+            settings
+                .session_idle_minutes
+                .max(settings.session_admin_idle_minutes),
         )));
 
     let ready_db = state.db.clone();

@@ -265,6 +265,12 @@ fn base_args(path: &str, status_token: &str) -> Vec<(String, String)> {
             ("password", "fuzzing is fun"),
             ("confirm", "fuzzing is fun"),
         ]),
+        "auth/sign_in_code"
+        | "profile/two_step/confirm"
+        | "profile/two_step/regenerate"
+        | "profile/two_step/disable" => {
+            owned(&[("code", "123456"), ("current_password", "not the password")])
+        }
         _ => owned(&[("id", "no-such-id"), ("message", "Hello"), ("q", "acme")]),
     }
 }
@@ -402,7 +408,8 @@ async fn hostile_input_never_gets_a_5xx_or_a_dropped_connection() {
     let client_for = |path: &str| -> Client {
         if SESSION_ENDING.contains(&path) {
             throwaway.clone()
-        } else if path.starts_with("admin/") {
+        } else if path.starts_with("admin/") || path.starts_with("profile/two_step/") {
+            // Two-step sign-in is for system administrators.
             admin.clone()
         } else if path.starts_with("org/")
             || path.starts_with("profile/")

@@ -7,7 +7,8 @@
 //! every attempt fails and is logged). Then every captured log line and
 //! every response body is searched for password hashes, passwords, the raw
 //! status and set-password tokens, the session cookie and the SMTP
-//! password. The only answers allowed to carry a link token are the
+//! password, and for a system administrator's TOTP secret and recovery
+//! codes once enrolment has handed them out. The only answers allowed to carry a link token are the
 //! applicant's own submit answer (it is their status link) and the outbox,
 //! which system administrators read to see mail when no SMTP server is
 //! configured.
@@ -249,6 +250,37 @@ async fn no_log_line_or_answer_carries_a_secret() {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
+    // Two-step sign-in: the key and the recovery codes are handed out at
+    // enrolment only (those answers are not searched); from then on no
+    // answer, page or log line carries them.
+    let two_step = app.enrol_two_step(&admin).await;
+    let (status, body) = answers
+        .call(&app, &admin, "profile/two_step/status", &[])
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    answers.page(&app, &admin, "/profile/two-step").await;
+    answers.page(&app, &admin, "/profile").await;
+    let admin_email = "secrets.admin@operator.example";
+    for code in [
+        common::totp_code(&app, &two_step.secret, 0),
+        two_step.recovery_codes[0].clone(),
+    ] {
+        let browser = app.client();
+        let (status, body) = answers
+            .call(
+                &app,
+                &browser,
+                "auth/sign_in",
+                &[("email", admin_email), ("password", PASSWORD)],
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+        let (status, body) = answers
+            .call(&app, &browser, "auth/sign_in_code", &[("code", &code)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "{body}");
+    }
+
     for path in [
         "admin/audit/list",
         "admin/organizations/list",
@@ -306,7 +338,13 @@ async fn no_log_line_or_answer_carries_a_secret() {
         ("the reset token", reset.clone()),
         ("the session cookie", cookie.clone()),
         ("the SMTP password", SMTP_PASSWORD.to_string()),
+        ("the TOTP secret", two_step.secret.clone()),
+        ("the TOTP secret", two_step.secret.to_lowercase()),
     ];
+    for code in &two_step.recovery_codes {
+        secrets.push(("a recovery code", code.clone()));
+        secrets.push(("a recovery code", code.replace('-', "")));
+    }
     for hash in &hashes {
         // The salt and digest, whichever way they are printed.
         secrets.push((

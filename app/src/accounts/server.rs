@@ -10,6 +10,7 @@ use super::{AdminRow, OrgPerson, OrganizationDetail, REASON_MAX};
 use crate::auth::server::{insert_invited_user, issue_password_link};
 use crate::auth::Role;
 use crate::error::AppError;
+use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
 use crate::server::db::{RowExt, Tx};
@@ -287,6 +288,7 @@ async fn check_email_free(tx: &mut Tx, email: &Email) -> Result<(), AppError> {
 pub async fn start_handover(id: &str, email: &str) -> Result<String, AppError> {
     let st = state()?;
     let admin = require_admin(&st).await?;
+    abuse::check_count(&st, Scope::Invitation, &admin.user_id).await?;
     let email = parse_email(email)?;
     let mut tx = st
         .db
@@ -339,6 +341,7 @@ pub async fn start_handover(id: &str, email: &str) -> Result<String, AppError> {
         },
     )
     .await?;
+    abuse::record_in(&st, &mut tx, Scope::Invitation, &admin.user_id).await?;
     tx.commit().await.context("failed to commit the handover")?;
     tracing::info!(organization_id = %id, user_id = %user_id, "Customer admin handover started");
     Ok(user_id)
@@ -560,6 +563,7 @@ pub async fn admins() -> Result<Vec<AdminRow>, AppError> {
 pub async fn invite_admin(email: &str) -> Result<String, AppError> {
     let st = state()?;
     let admin = require_admin(&st).await?;
+    abuse::check_count(&st, Scope::Invitation, &admin.user_id).await?;
     let email = parse_email(email)?;
     let mut tx = st
         .db
@@ -601,6 +605,7 @@ pub async fn invite_admin(email: &str) -> Result<String, AppError> {
         },
     )
     .await?;
+    abuse::record_in(&st, &mut tx, Scope::Invitation, &admin.user_id).await?;
     tx.commit()
         .await
         .context("failed to commit the invitation")?;

@@ -5,7 +5,7 @@ mod pages;
 #[cfg(feature = "ssr")]
 pub mod server;
 
-pub use pages::{SetPasswordPage, SignInPage};
+pub use pages::{SetPasswordPage, SignInCodePage, SignInPage};
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -61,12 +61,32 @@ pub async fn me() -> Result<Option<Identity>, AppError> {
     server::me().await
 }
 
+/// What the password step led to.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum SignInStep {
+    /// Signed in; `home` is where to go next.
+    SignedIn { identity: Identity, home: String },
+    /// The account has an authenticator: the code step comes next, at
+    /// `/sign-in/code`. Nobody is signed in yet.
+    CodeNeeded,
+}
+
 #[server(prefix = "/api", endpoint = "auth/sign_in")]
 pub async fn sign_in(
     #[server(default)] email: String,
     #[server(default)] password: String,
-) -> Result<Identity, AppError> {
-    let me = server::sign_in(&email, password).await?;
+) -> Result<SignInStep, AppError> {
+    let step = server::sign_in(&email, password).await?;
+    match &step {
+        SignInStep::SignedIn { home, .. } => leptos_axum::redirect(home),
+        SignInStep::CodeNeeded => leptos_axum::redirect("/sign-in/code"),
+    }
+    Ok(step)
+}
+
+#[server(prefix = "/api", endpoint = "auth/sign_in_code")]
+pub async fn sign_in_code(#[server(default)] code: String) -> Result<Identity, AppError> {
+    let me = server::sign_in_code(&code).await?;
     leptos_axum::redirect(me.role.home());
     Ok(me)
 }

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{password_link_info, AuthRefresh, SetPassword, SignIn};
+use super::{password_link_info, AuthRefresh, SetPassword, SignIn, SignInCode};
 use crate::components::{field_error, general_error, ErrorSummary};
 use crate::form_post::posted;
 use crate::format;
@@ -57,6 +57,42 @@ pub fn SignInPage() -> impl IntoView {
                     disabled=move || action.pending().get()>"Sign in"</button>
             </ActionForm>
             <p><a href="/forgot-password" data-testid="forgot-password-link">"Forgot your password?"</a></p>
+        </section>
+    }
+}
+
+/// The second step for administrators with an authenticator. A plain form,
+/// so it works with JavaScript off like the password step.
+#[component]
+pub fn SignInCodePage() -> impl IntoView {
+    let action = ServerAction::<SignInCode>::new();
+    let refresh = use_context::<AuthRefresh>();
+    Effect::new(move |_| {
+        if let (Some(Ok(_)), Some(refresh)) = (action.value().get(), refresh) {
+            refresh.bump();
+        }
+    });
+    let error = Signal::derive(move || action.value().get().and_then(Result::err));
+
+    view! {
+        <Title text="Enter your code — Coursegate"/>
+        <section class="page narrow auth-card">
+            <h1>"Two-step sign-in"</h1>
+            <p>"Enter the 6-digit code your authenticator app shows for Coursegate. Lost the phone? Enter one of your recovery codes instead; each works once."</p>
+            {move || general_error(&error.get()).map(|m| view! {
+                <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
+            })}
+            <ActionForm action attr:class="form" attr:data-testid="sign-in-code-form">
+                <div class="field" class:field-invalid=move || field_error(&error.get(), "code").is_some()>
+                    <label for="sign-in-code">"Code"</label>
+                    <input id="sign-in-code" type="text" name="code" autocomplete="one-time-code"
+                        inputmode="text" maxlength="32" required data-testid="sign-in-code"/>
+                    <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "code")}</p>
+                </div>
+                <button type="submit" class="button primary" data-testid="sign-in-code-submit"
+                    disabled=move || action.pending().get()>"Sign in"</button>
+            </ActionForm>
+            <p><a href="/sign-in">"Start again"</a></p>
         </section>
     }
 }

@@ -2,10 +2,11 @@
 
 use sqlx::Row as _;
 
-use super::{Identity, LinkInfo, Role};
+use super::{Identity, LinkInfo, Role, SignInStep};
 use crate::error::{AppError, FieldErrors};
+use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
-use crate::server::auth::{current_user, end_session, start_session};
+use crate::server::auth::{self as session, current_user, end_session, start_session};
 use crate::server::db::{RowExt, Tx};
 use crate::server::tokens::{self, Secret};
 use crate::server::{normalize, now_ms, state, DbContext};
@@ -33,7 +34,7 @@ pub async fn me() -> Result<Option<Identity>, AppError> {
     }))
 }
 
-pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError> {
+pub async fn sign_in(email: &str, password: String) -> Result<SignInStep, AppError> {
     let st = state()?;
     let mut errors = FieldErrors::default();
     let email = errors.check("email", Email::parse(email));
@@ -48,15 +49,20 @@ pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError
     let Some(email) = email.filter(|_| errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
-    let key = normalize::email(email.as_str());
-    st.limits.sign_in(&tokens::hash(&key))?;
+    st.limits.sign_in()?;
+    // Counted per hashed email, known account or not, so the limit itself
+    // does not tell which emails have accounts.
+    let account_key = tokens::hash(&normalize::email(email.as_str()));
+    let failures = abuse::check_failures(&st, Scope::SignIn, &account_key).await?;
 
     let row = sqlx::query(
-        "SELECT u.user_id, u.email, u.password_hash, u.status, u.session_epoch, u.role, o.status AS org_status, o.legal_name
+        "SELECT u.user_id, u.email, u.password_hash, u.status, u.session_epoch, u.role, o.status AS org_status, o.legal_name,
+                t.user_id AS totp_user
          FROM app_user u LEFT JOIN organization o ON o.organization_id = u.organization_id
+         LEFT JOIN user_totp t ON t.user_id = u.user_id
          WHERE u.email_normalized = $1",
     )
-    .bind(&key)
+    .bind(normalize::email(email.as_str()))
     .fetch_optional(st.db.pool())
     .await
     .context("failed to look up the account")?;
@@ -69,9 +75,11 @@ pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError
     // so the response time does not tell whether the email is known.
     let verified = st.hasher.verify(password, hash).await?;
     let Some(row) = row.filter(|_| verified) else {
+        abuse::record(&st, Scope::SignIn, &account_key).await?;
         tracing::warn!("sign-in refused");
         return Err(AppError::InvalidCredentials);
     };
+    abuse::clear_mine(&st, Scope::SignIn, &account_key, failures).await?;
 
     let role = Role::parse(&row.text("role")?)
         .ok_or_else(|| AppError::internal("unknown role", "bad role column"))?;
@@ -81,12 +89,76 @@ pub async fn sign_in(email: &str, password: String) -> Result<Identity, AppError
         ));
     }
     let user_id = row.text("user_id")?;
-    start_session(&user_id, row.int("session_epoch")?).await?;
+    let epoch = row.int("session_epoch")?;
+    if row.opt_text("totp_user")?.is_some() {
+        session::start_pending(&st, &user_id, epoch).await?;
+        tracing::info!(user_id = %user_id, "password accepted; code to follow");
+        return Ok(SignInStep::CodeNeeded);
+    }
+    start_session(&st, &user_id, epoch, Some(st.clock.now_ms())).await?;
     tracing::info!(user_id = %user_id, "signed in");
+    let needs_factor = role == Role::SystemAdmin && st.settings.require_admin_totp;
+    Ok(SignInStep::SignedIn {
+        identity: Identity {
+            email: row.text("email")?,
+            role,
+            organization_name: row.opt_text("legal_name")?,
+        },
+        home: if needs_factor {
+            "/profile?two_step=required".into()
+        } else {
+            role.home().into()
+        },
+    })
+}
+
+/// The second step for an account with an authenticator: a current code,
+/// or one of its recovery codes, finishes the sign-in.
+pub async fn sign_in_code(code: &str) -> Result<Identity, AppError> {
+    let st = state()?;
+    st.limits.sign_in()?;
+    let pending = session::pending(&st).await?.ok_or_else(|| {
+        AppError::Gone(
+            "Your sign-in has expired or was never started. Enter your email and password again."
+                .into(),
+        )
+    })?;
+    let code = crate::server::totp::parse_code(code).map_err(|m| AppError::field("code", m))?;
+    crate::profile::two_step_server::verify_second_factor(
+        &st,
+        &pending.user_id,
+        &code,
+        "signed in",
+    )
+    .await?;
+
+    let row =
+        sqlx::query("SELECT email, role, status, session_epoch FROM app_user WHERE user_id = $1")
+            .bind(&pending.user_id)
+            .fetch_one(st.db.pool())
+            .await
+            .context("failed to load the account")?;
+    // Deactivated, or signed out everywhere, since the password step.
+    if row.text("status")? != "active" || row.int("session_epoch")? != pending.epoch {
+        end_session().await?;
+        return Err(AppError::Gone(
+            "Your sign-in has expired. Enter your email and password again.".into(),
+        ));
+    }
+    let role = Role::parse(&row.text("role")?)
+        .ok_or_else(|| AppError::internal("unknown role", "bad role column"))?;
+    start_session(
+        &st,
+        &pending.user_id,
+        pending.epoch,
+        Some(st.clock.now_ms()),
+    )
+    .await?;
+    tracing::info!(user_id = %pending.user_id, "signed in with a second factor");
     Ok(Identity {
         email: row.text("email")?,
         role,
-        organization_name: row.opt_text("legal_name")?,
+        organization_name: None,
     })
 }
 
@@ -190,6 +262,13 @@ pub async fn link_info(token: &str) -> Result<LinkInfo, AppError> {
 pub async fn set_password(token: &str, password: String, confirm: &str) -> Result<(), AppError> {
     let st = state()?;
     st.limits.password()?;
+    // Attempts per link, across servers: a link is the owner's, but one
+    // that leaked should not serve as an endless hashing target.
+    let link_key = tokens::hash(token);
+    if tokens::looks_valid(token) {
+        abuse::check_count(&st, Scope::PasswordSet, &link_key).await?;
+        abuse::record(&st, Scope::PasswordSet, &link_key).await?;
+    }
     let mut errors = FieldErrors::default();
     let password = errors.check("password", validate::password(&password));
     if password.as_deref().is_some_and(|p| p != confirm) {

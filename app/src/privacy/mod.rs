@@ -27,7 +27,11 @@ pub struct NoticeFacts {
     /// application's personal data is purged.
     pub retention_days: i64,
     pub invitation_ttl_hours: i64,
-    pub session_idle_hours: i64,
+    /// Minutes without use after which a session ends, for Customer admins
+    /// and for system administrators, and hours after which any ends.
+    pub session_idle_minutes: i64,
+    pub session_admin_idle_minutes: i64,
+    pub session_absolute_hours: i64,
 }
 
 #[server(prefix = "/api", endpoint = "privacy/facts")]
@@ -37,6 +41,8 @@ pub async fn privacy_facts() -> Result<NoticeFacts, AppError> {
         terms_version: TERMS_VERSION.to_string(),
         retention_days: st.settings.retention_days,
         invitation_ttl_hours: st.settings.invitation_ttl_hours,
-        session_idle_hours: st.settings.session_idle_hours,
+        session_idle_minutes: st.settings.session_idle_minutes,
+        session_admin_idle_minutes: st.settings.session_admin_idle_minutes,
+        session_absolute_hours: st.settings.session_absolute_hours,
     })
 }

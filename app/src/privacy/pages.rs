@@ -78,7 +78,7 @@ fn PrivacyBody(facts: NoticeFacts) -> impl IntoView {
                 <li>"Attendees: until the Customer admin changes, deletes or erases them."</li>
                 <li>"Accounting records (orders, fees, refunds): as long as bookkeeping law requires; when an attendee is erased, these records stay but no longer name the person."</li>
                 <li>"Support threads, contact-form messages, copies of other sent mail and the audit trail: there is no automatic time limit on these yet. Ask us through the contact form to remove what concerns you."</li>
-                <li>{format!("Invitation links to set a password stop working after {} hours, password-reset links after one hour, and both after their first use; a session ends after {} hours without use.", facts.invitation_ttl_hours, facts.session_idle_hours)}</li>
+                <li>{format!("Invitation links to set a password stop working after {} hours, password-reset links after one hour, and both after their first use. A signed-in session ends after {} minutes without use ({} for the operator's staff), and after {} hours in any case.", facts.invitation_ttl_hours, facts.session_idle_minutes, facts.session_admin_idle_minutes, facts.session_absolute_hours)}</li>
             </ul>
 
             <h2>"Who can see it"</h2>

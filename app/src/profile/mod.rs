@@ -3,6 +3,11 @@
 
 #[cfg(feature = "ssr")]
 pub mod server;
+pub mod two_step;
+#[cfg(feature = "ssr")]
+pub mod two_step_server;
+
+pub use two_step::TwoStepPage;
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -66,6 +71,14 @@ pub fn ProfilePage() -> impl IntoView {
     let everywhere_error = Signal::derive(move || everywhere.value().get().and_then(Result::err));
     let query = use_query_map();
     let done = move || query.read().get("done");
+    // Only system administrators have a second factor.
+    let who = use_context::<crate::layout::MeResource>();
+    let is_admin = move || {
+        who.and_then(|w| w.get())
+            .and_then(Result::ok)
+            .flatten()
+            .is_some_and(|me| me.role == crate::auth::Role::SystemAdmin)
+    };
 
     view! {
         <Title text="Your profile — Coursegate"/>
@@ -114,6 +127,18 @@ pub fn ProfilePage() -> impl IntoView {
                         disabled=move || change.pending().get()>"Change password"</button>
                 </ActionForm>
             </div>
+            {move || is_admin().then(|| view! {
+                <div class="card" data-testid="two-step-card">
+                    <h2>"Two-step sign-in"</h2>
+                    {(query.read_untracked().get("two_step").as_deref() == Some("required")).then(|| view! {
+                        <div class="banner banner-error" role="alert" data-testid="two-step-required">
+                            "The operator requires two-step sign-in for system administrators. Set it up to use the admin console."
+                        </div>
+                    })}
+                    <p>"Ask for a code from an authenticator app after your password."</p>
+                    <a class="button" href="/profile/two-step" data-testid="two-step-link">"Manage two-step sign-in"</a>
+                </div>
+            })}
             <div class="card">
                 <h2>"Sessions"</h2>
                 <p>"Signed in on a computer you no longer use? End every session except this one."</p>

@@ -3,6 +3,7 @@
 
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
+use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{current_user, start_session, SessionUser};
 use crate::server::db::{RowExt, Tx};
@@ -16,7 +17,7 @@ pub const RESET_TTL_HOURS: i64 = 1;
 
 /// Bumps the user's session epoch (ending every session) and returns the new
 /// epoch so the caller's browser can start a fresh session with it.
-async fn bump_epoch(tx: &mut Tx, user_id: &str) -> Result<i64, AppError> {
+pub async fn bump_epoch(tx: &mut Tx, user_id: &str) -> Result<i64, AppError> {
     sqlx::query(
         "UPDATE app_user SET session_epoch = session_epoch + 1, updated_at = $2 WHERE user_id = $1",
     )
@@ -61,6 +62,9 @@ pub async fn change_password(
     let Some(password) = password.filter(|_| errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
+    // Someone at an unattended signed-in browser could otherwise guess the
+    // password here without the sign-in limits.
+    abuse::check_failures(&st, Scope::PasswordChange, &user.user_id).await?;
     let hash: Option<String> = sqlx::query("SELECT password_hash FROM app_user WHERE user_id = $1")
         .bind(&user.user_id)
         .fetch_one(st.db.pool())
@@ -68,6 +72,7 @@ pub async fn change_password(
         .context("failed to load the account")?
         .opt_text("password_hash")?;
     if !st.hasher.verify(current_password, hash).await? {
+        abuse::record(&st, Scope::PasswordChange, &user.user_id).await?;
         let mut errors = FieldErrors::default();
         errors.push("current_password", "The current password is not correct.");
         return Err(AppError::Validation(errors));
@@ -100,7 +105,7 @@ pub async fn change_password(
     )
     .await?;
     tx.commit().await.context("failed to commit the password")?;
-    start_session(&user.user_id, epoch).await?;
+    start_session(&st, &user.user_id, epoch, None).await?;
     tracing::info!(user_id = %user.user_id, "password changed");
     Ok(())
 }
@@ -128,7 +133,7 @@ pub async fn sign_out_everywhere() -> Result<(), AppError> {
     )
     .await?;
     tx.commit().await.context("failed to commit")?;
-    start_session(&user.user_id, epoch).await?;
+    start_session(&st, &user.user_id, epoch, None).await?;
     tracing::info!(user_id = %user.user_id, "signed out everywhere");
     Ok(())
 }

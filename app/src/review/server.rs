@@ -14,6 +14,7 @@ use crate::applications::server::{
 use crate::applications::{field_label, Status, FIELDS};
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
+use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
 use crate::server::db::{Backend, RowExt, Tx};
@@ -825,6 +826,7 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
 pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     let st = state()?;
     let admin = require_admin(&st).await?;
+    abuse::check_count(&st, Scope::Invitation, &admin.user_id).await?;
     let mut tx = st
         .db
         .begin_write()
@@ -897,6 +899,7 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
         },
     )
     .await?;
+    abuse::record_in(&st, &mut tx, Scope::Invitation, &admin.user_id).await?;
     tx.commit()
         .await
         .context("failed to commit the invitation")?;

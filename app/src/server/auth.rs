@@ -100,9 +100,30 @@ struct SessionData {
     /// Must equal `app_user.session_epoch`; bumping the column ends every
     /// session of that user at once.
     epoch: i64,
+    /// When the password (and code) were accepted, for the absolute
+    /// timeout. Sessions from before this field read 0 and count as expired.
+    #[serde(default)]
+    signed_in_at: i64,
+    /// The last request that checked the session, for the idle timeout.
+    #[serde(default)]
+    last_seen_at: i64,
 }
 
 const SESSION_KEY: &str = "auth";
+
+/// The half-finished sign-in of an administrator with a second factor: the
+/// password was right, the code is still to come. It gives no access.
+#[derive(Serialize, Deserialize)]
+pub struct PendingSignIn {
+    pub user_id: String,
+    pub epoch: i64,
+    pub expires_at: i64,
+}
+
+const PENDING_KEY: &str = "auth_pending";
+
+/// How long the code step may take after the password step.
+pub const PENDING_SIGN_IN_MS: i64 = 5 * 60_000;
 
 #[derive(Clone, Debug)]
 pub struct SessionUser {
@@ -110,6 +131,8 @@ pub struct SessionUser {
     pub email: String,
     pub role: Role,
     pub organization_id: Option<String>,
+    /// The account has a confirmed authenticator.
+    pub totp_enabled: bool,
 }
 
 /// A signed-in, active system administrator.
@@ -145,8 +168,10 @@ pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError
     };
 
     let row = sqlx::query(
-        "SELECT u.email, u.role, u.organization_id, u.status, u.session_epoch, o.status AS org_status
+        "SELECT u.email, u.role, u.organization_id, u.status, u.session_epoch, o.status AS org_status,
+                t.user_id AS totp_user
          FROM app_user u LEFT JOIN organization o ON o.organization_id = u.organization_id
+         LEFT JOIN user_totp t ON t.user_id = u.user_id
          WHERE u.user_id = $1",
     )
     .bind(&data.user_id)
@@ -154,6 +179,7 @@ pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError
     .await
     .context("failed to load the signed-in user")?;
 
+    let now = st.clock.now_ms();
     let user = row.and_then(|row| {
         let status: String = row.try_get("status").ok()?;
         let epoch: i64 = row.try_get("session_epoch").ok()?;
@@ -161,31 +187,78 @@ pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError
         let role = Role::parse(&row.try_get::<String, _>("role").ok()?)?;
         let allowed = status == "active"
             && epoch == data.epoch
-            && (role == Role::SystemAdmin || org_status.as_deref() == Some("active"));
+            && (role == Role::SystemAdmin || org_status.as_deref() == Some("active"))
+            && !timed_out(st, role, &data, now);
         allowed.then(|| SessionUser {
             user_id: data.user_id.clone(),
             email: row.try_get("email").unwrap_or_default(),
             role,
             organization_id: row.try_get("organization_id").ok().flatten(),
+            totp_enabled: row
+                .try_get::<Option<String>, _>("totp_user")
+                .ok()
+                .flatten()
+                .is_some(),
         })
     });
-    if user.is_none() {
-        // Deactivated, suspended or signed out everywhere: forget it.
-        session
+    match &user {
+        // Deactivated, suspended, signed out everywhere or timed out:
+        // forget it, so the caller is signed out.
+        None => session
             .flush()
             .await
-            .map_err(|e| AppError::internal("failed to end a stale session", e))?;
+            .map_err(|e| AppError::internal("failed to end a stale session", e))?,
+        // This request counts as activity for the idle timeout.
+        Some(_) => session
+            .insert(
+                SESSION_KEY,
+                SessionData {
+                    last_seen_at: now,
+                    ..data
+                },
+            )
+            .await
+            .map_err(|e| AppError::internal("failed to store the session", e))?,
     }
     Ok(user)
 }
 
+/// True when the session has been idle too long for the role, or has
+/// outlived the absolute limit since sign-in.
+fn timed_out(st: &AppState, role: Role, data: &SessionData, now: i64) -> bool {
+    let settings = &st.settings;
+    let idle_minutes = match role {
+        Role::SystemAdmin => settings.session_admin_idle_minutes,
+        Role::CustomerAdmin => settings.session_idle_minutes,
+    };
+    now - data.last_seen_at > idle_minutes * 60_000
+        || now - data.signed_in_at > settings.session_absolute_hours * 3_600_000
+}
+
+/// A system administrator allowed into the console: with
+/// `require_admin_totp` on, only one who has set up a second factor.
 pub async fn require_admin(st: &AppState) -> Result<AdminSession, AppError> {
+    let (admin, totp_enabled) = admin_with_factor(st).await?;
+    if st.settings.require_admin_totp && !totp_enabled {
+        return Err(AppError::Forbidden(
+            "Set up two-step sign-in on your profile page before using the admin console.".into(),
+        ));
+    }
+    Ok(admin)
+}
+
+/// A system administrator whether or not a second factor is set up: only
+/// for setting one up and managing it.
+pub async fn admin_with_factor(st: &AppState) -> Result<(AdminSession, bool), AppError> {
     match current_user(st).await? {
         None => Err(AppError::Unauthorized),
-        Some(user) if user.role == Role::SystemAdmin => Ok(AdminSession {
-            user_id: user.user_id,
-            email: user.email,
-        }),
+        Some(user) if user.role == Role::SystemAdmin => Ok((
+            AdminSession {
+                user_id: user.user_id,
+                email: user.email,
+            },
+            user.totp_enabled,
+        )),
         Some(_) => Err(AppError::Forbidden(
             "Only system administrators can do this.".into(),
         )),
@@ -200,6 +273,7 @@ pub async fn require_customer(st: &AppState) -> Result<CustomerAdmin, AppError> 
             email,
             role: Role::CustomerAdmin,
             organization_id: Some(organization_id),
+            ..
         }) => Ok(CustomerAdmin {
             user_id,
             email,
@@ -213,22 +287,90 @@ pub async fn require_customer(st: &AppState) -> Result<CustomerAdmin, AppError> 
 
 /// Starts an authenticated session under a fresh id, so an id planted
 /// before sign-in is worthless afterwards.
-pub async fn start_session(user_id: &str, epoch: i64) -> Result<(), AppError> {
+/// `signed_in_at` is kept from the session being renewed (a password
+/// change keeps the absolute timeout running) and is `now` for a sign-in.
+pub async fn start_session(
+    st: &AppState,
+    user_id: &str,
+    epoch: i64,
+    signed_in_at: Option<i64>,
+) -> Result<(), AppError> {
     let session = session().await?;
+    let now = st.clock.now_ms();
+    let signed_in_at = match signed_in_at {
+        Some(at) => at,
+        None => session
+            .get::<SessionData>(SESSION_KEY)
+            .await
+            .map_err(|e| AppError::internal("failed to read the session", e))?
+            .map_or(now, |data| data.signed_in_at),
+    };
     session
         .cycle_id()
         .await
         .map_err(|e| AppError::internal("failed to renew the session id", e))?;
+    let _ = session
+        .remove_value(PENDING_KEY)
+        .await
+        .map_err(|e| AppError::internal("failed to store the session", e))?;
     session
         .insert(
             SESSION_KEY,
             SessionData {
                 user_id: user_id.to_string(),
                 epoch,
+                signed_in_at,
+                last_seen_at: now,
             },
         )
         .await
         .map_err(|e| AppError::internal("failed to store the session", e))
+}
+
+/// After the right password of an account with a second factor: remembers
+/// who is halfway in, under a fresh session id, and drops any earlier
+/// sign-in of this browser.
+pub async fn start_pending(st: &AppState, user_id: &str, epoch: i64) -> Result<(), AppError> {
+    let session = session().await?;
+    session
+        .cycle_id()
+        .await
+        .map_err(|e| AppError::internal("failed to renew the session id", e))?;
+    let _ = session
+        .remove_value(SESSION_KEY)
+        .await
+        .map_err(|e| AppError::internal("failed to store the session", e))?;
+    session
+        .insert(
+            PENDING_KEY,
+            PendingSignIn {
+                user_id: user_id.to_string(),
+                epoch,
+                expires_at: st.clock.now_ms() + PENDING_SIGN_IN_MS,
+            },
+        )
+        .await
+        .map_err(|e| AppError::internal("failed to store the session", e))
+}
+
+/// The half-finished sign-in of this browser, if it has not expired.
+pub async fn pending(st: &AppState) -> Result<Option<PendingSignIn>, AppError> {
+    let session = session().await?;
+    let pending: Option<PendingSignIn> = session
+        .get(PENDING_KEY)
+        .await
+        .map_err(|e| AppError::internal("failed to read the session", e))?;
+    match pending {
+        Some(p) if p.expires_at > st.clock.now_ms() => Ok(Some(p)),
+        Some(_) => {
+            let _ = session
+                .remove_value(PENDING_KEY)
+                .await
+                .map_err(|e| AppError::internal("failed to store the session", e))?;
+            Ok(None)
+        }
+        None => Ok(None),
+    }
 }
 
 pub async fn end_session() -> Result<(), AppError> {

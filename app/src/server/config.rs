@@ -38,7 +38,30 @@ pub struct Settings {
     pub invitation_ttl_hours: i64,
     /// Mark the session cookie `Secure` (set when served over HTTPS).
     pub cookie_secure: bool,
-    pub session_idle_hours: i64,
+    /// A Customer admin's session ends after this long without a request.
+    pub session_idle_minutes: i64,
+    /// A system administrator's session ends after this long without a
+    /// request (shorter: the console can approve, suspend and deactivate).
+    pub session_admin_idle_minutes: i64,
+    /// Every session ends this long after sign-in, however busy.
+    pub session_absolute_hours: i64,
+    /// System administrators must set up a second factor (TOTP) before the
+    /// admin console lets them in.
+    pub require_admin_totp: bool,
+    /// The window the per-account abuse limits count in.
+    pub abuse_window_minutes: i64,
+    /// Failed sign-ins, codes or current passwords per account from one
+    /// address in the window.
+    pub abuse_failures_per_address: i64,
+    /// Failed attempts per account from every address together; once
+    /// reached, addresses that have failed for the account wait, while an
+    /// address that has not failed may still try.
+    pub abuse_failures_per_account: i64,
+    /// Set-password attempts per emailed link in the window.
+    pub abuse_password_set_per_link: i64,
+    /// Invitations (administrators, handovers, resends) one system
+    /// administrator may send per hour.
+    pub abuse_invitations_per_hour: i64,
     /// How many argon2 hashes may run at once (each takes 19 MiB).
     pub argon2_max_concurrent: usize,
     pub rate_sign_in_per_minute: u32,
@@ -74,7 +97,15 @@ const DEFAULTS: &[(&str, &str)] = &[
     ("first_admin_email", "admin@example.com"),
     ("invitation_ttl_hours", "72"),
     ("cookie_secure", "false"),
-    ("session_idle_hours", "12"),
+    ("session_idle_minutes", "120"),
+    ("session_admin_idle_minutes", "30"),
+    ("session_absolute_hours", "12"),
+    ("require_admin_totp", "false"),
+    ("abuse_window_minutes", "15"),
+    ("abuse_failures_per_address", "5"),
+    ("abuse_failures_per_account", "50"),
+    ("abuse_password_set_per_link", "10"),
+    ("abuse_invitations_per_hour", "30"),
     ("argon2_max_concurrent", "2"),
     ("rate_sign_in_per_minute", "10"),
     ("rate_submit_per_minute", "10"),
@@ -100,6 +131,9 @@ impl Settings {
     /// Loads the layers. The file is `COURSEGATE_CONFIG` when set (and must
     /// exist), otherwise `coursegate.toml` in the working folder if present.
     pub fn load() -> Result<Self, String> {
+        if std::env::var_os("COURSEGATE_SESSION_IDLE_HOURS").is_some() {
+            return Err("COURSEGATE_SESSION_IDLE_HOURS is no longer read: use COURSEGATE_SESSION_IDLE_MINUTES (Customer admins), COURSEGATE_SESSION_ADMIN_IDLE_MINUTES (system administrators) and COURSEGATE_SESSION_ABSOLUTE_HOURS, then unset it".into());
+        }
         let mut builder = config::Config::builder();
         for (key, value) in DEFAULTS {
             builder = builder
@@ -146,6 +180,20 @@ impl Settings {
         }
         if self.invitation_ttl_hours < 1 {
             return Err("COURSEGATE_INVITATION_TTL_HOURS must be at least 1".into());
+        }
+        if self.session_idle_minutes < 1
+            || self.session_admin_idle_minutes < 1
+            || self.session_absolute_hours < 1
+        {
+            return Err("COURSEGATE_SESSION_IDLE_MINUTES, COURSEGATE_SESSION_ADMIN_IDLE_MINUTES and COURSEGATE_SESSION_ABSOLUTE_HOURS must each be at least 1".into());
+        }
+        if self.abuse_window_minutes < 1
+            || self.abuse_failures_per_address < 1
+            || self.abuse_failures_per_account < 1
+            || self.abuse_password_set_per_link < 1
+            || self.abuse_invitations_per_hour < 1
+        {
+            return Err("the COURSEGATE_ABUSE_* settings must each be at least 1".into());
         }
         if self.argon2_max_concurrent < 1 {
             return Err("COURSEGATE_ARGON2_MAX_CONCURRENT must be at least 1".into());
@@ -215,7 +263,15 @@ mod tests {
             first_admin_email: "admin@example.com".into(),
             invitation_ttl_hours: 72,
             cookie_secure: true,
-            session_idle_hours: 12,
+            session_idle_minutes: 120,
+            session_admin_idle_minutes: 30,
+            session_absolute_hours: 12,
+            require_admin_totp: false,
+            abuse_window_minutes: 15,
+            abuse_failures_per_address: 5,
+            abuse_failures_per_account: 50,
+            abuse_password_set_per_link: 10,
+            abuse_invitations_per_hour: 30,
             argon2_max_concurrent: 2,
             rate_sign_in_per_minute: 10,
             rate_submit_per_minute: 10,
@@ -256,5 +312,21 @@ mod tests {
         let mut s = sample();
         s.retention_days = 0;
         assert!(s.check().unwrap_err().contains("COURSEGATE_RETENTION_DAYS"));
+        let mut s = sample();
+        s.session_admin_idle_minutes = 0;
+        assert!(s
+            .check()
+            .unwrap_err()
+            .contains("COURSEGATE_SESSION_ADMIN_IDLE_MINUTES"));
+        let mut s = sample();
+        s.session_absolute_hours = -1;
+        assert!(s
+            .check()
+            .unwrap_err()
+            .contains("COURSEGATE_SESSION_ABSOLUTE_HOURS"));
+        let mut s = sample();
+        s.abuse_failures_per_account = 0;
+        assert!(s.check().unwrap_err().contains("COURSEGATE_ABUSE_"));
+        assert!(sample().check().is_ok());
     }
 }

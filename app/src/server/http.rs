@@ -89,11 +89,10 @@ impl Limits {
         })
     }
 
-    /// Sign-in is limited per address and, separately, per account name so
-    /// that spreading a guessing attack over many addresses does not help.
-    pub fn sign_in(&self, email_key: &str) -> Result<(), AppError> {
-        Self::check(&self.sign_in, format!("ip:{}", ip_key()))?;
-        Self::check(&self.sign_in, format!("email:{email_key}"))
+    /// Sign-in attempts per address (also the code step). The per-account
+    /// limits live in the database: [`super::abuse`].
+    pub fn sign_in(&self) -> Result<(), AppError> {
+        Self::check(&self.sign_in, ip_key())
     }
 
     pub fn submit(&self) -> Result<(), AppError> {

@@ -2,8 +2,10 @@
 //! configuration, sessions and roles, password hashing, tokens, the outbox
 //! and the audit trail. Compiled only with the `ssr` feature.
 
+pub mod abuse;
 pub mod audit;
 pub mod auth;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod delivery;
@@ -12,6 +14,7 @@ pub mod ledger;
 pub mod mail;
 pub mod normalize;
 pub mod tokens;
+pub mod totp;
 pub mod tz;
 
 use std::sync::Arc;
@@ -33,6 +36,8 @@ pub struct AppState {
     pub limits: Arc<http::Limits>,
     /// Keys the derivation of applicants' status links.
     pub secret: Arc<Vec<u8>>,
+    /// What timeouts and abuse windows are measured with.
+    pub clock: clock::Clock,
 }
 
 impl AppState {
@@ -45,6 +50,7 @@ impl AppState {
             hasher,
             limits,
             secret: Arc::new(secret),
+            clock: clock::Clock::default(),
         }
     }
 }

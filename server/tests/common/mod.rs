@@ -39,13 +39,18 @@ pub fn settings(db_url: String, public_url: String) -> Settings {
     for (key, value) in Settings::defaults() {
         builder = builder.set_default(*key, *value).expect("default setting");
     }
-    let overrides: [(&str, config::Value); 6] = [
+    let overrides: [(&str, config::Value); 11] = [
         ("bind", "127.0.0.1:0".into()),
         ("database_url", db_url.into()),
         ("public_url", public_url.into()),
         ("rate_sign_in_per_minute", 1000_i64.into()),
         ("rate_submit_per_minute", 1000_i64.into()),
         ("rate_password_per_minute", 1000_i64.into()),
+        ("abuse_failures_per_address", 1000_i64.into()),
+        ("abuse_failures_per_account", 1000_i64.into()),
+        ("abuse_password_set_per_link", 1000_i64.into()),
+        ("abuse_invitations_per_hour", 1000_i64.into()),
+        ("abuse_window_minutes", 15_i64.into()),
     ];
     for (key, value) in overrides {
         builder = builder.set_override(key, value).expect("setting");
@@ -133,6 +138,23 @@ impl TestApp {
     /// same load balancer.
     pub async fn another_server(&self) -> Self {
         Self::serve(self.database_url.clone(), self._dir.clone(), |_| {}).await
+    }
+
+    /// [`Self::another_server`] with settings of its own (the same limits
+    /// as the first, say).
+    pub async fn another_server_with(&self, adjust: impl FnOnce(&mut Settings)) -> Self {
+        Self::serve(self.database_url.clone(), self._dir.clone(), adjust).await
+    }
+
+    /// A browser on another loopback address (127.0.0.x), so the server
+    /// sees a different client address.
+    pub fn client_from(&self, last_octet: u8) -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .local_address(std::net::IpAddr::from([127, 0, 0, last_octet]))
+            .build()
+            .expect("client")
     }
 
     async fn serve(
@@ -392,4 +414,79 @@ pub fn link_token(body: &str, marker: &str) -> String {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
         .collect()
+}
+
+/// The code an authenticator app shows for `secret` (base32) at the app's
+/// clock, `steps_later` 30-second steps on.
+pub fn totp_code(app: &TestApp, secret: &str, steps_later: i64) -> String {
+    let bytes = totp_rs::Secret::Encoded(secret.to_string())
+        .to_bytes()
+        .expect("base32 secret");
+    let totp = totp_rs::TOTP::new(
+        totp_rs::Algorithm::SHA1,
+        6,
+        0,
+        30,
+        bytes,
+        None,
+        String::new(),
+    )
+    .expect("totp");
+    let seconds = app.state.clock.now_ms() / 1000 + steps_later * 30;
+    totp.generate(seconds as u64)
+}
+
+/// What enrolment handed out: the key typed into the app and the recovery
+/// codes shown once.
+pub struct TwoStep {
+    pub secret: String,
+    pub uri: String,
+    pub recovery_codes: Vec<String>,
+}
+
+impl TestApp {
+    /// Sets up two-step sign-in for the signed-in administrator `client`,
+    /// then moves the clock to the next step so the confirming code is not
+    /// the one the next sign-in needs.
+    pub async fn enrol_two_step(&self, client: &Client) -> TwoStep {
+        let (status, body) = self.call(client, "profile/two_step/start", &[]).await;
+        assert_eq!(status, StatusCode::OK, "start: {body}");
+        let (status, body) = self.call(client, "profile/two_step/status", &[]).await;
+        assert_eq!(status, StatusCode::OK, "status: {body}");
+        let secret = body["enrolment"]["secret"]
+            .as_str()
+            .expect("secret while enrolling")
+            .to_string();
+        let uri = body["enrolment"]["uri"].as_str().expect("uri").to_string();
+        let code = totp_code(self, &secret, 0);
+        let (status, body) = self
+            .call(client, "profile/two_step/confirm", &[("code", &code)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "confirm: {body}");
+        let (status, body) = self.call(client, "profile/two_step/new_codes", &[]).await;
+        assert_eq!(status, StatusCode::OK, "new codes: {body}");
+        let recovery_codes = body
+            .as_array()
+            .expect("codes")
+            .iter()
+            .map(|c| c.as_str().expect("code").to_string())
+            .collect();
+        let (status, body) = self.call(client, "profile/two_step/codes_saved", &[]).await;
+        assert_eq!(status, StatusCode::OK, "codes saved: {body}");
+        self.state.clock.advance(std::time::Duration::from_secs(30));
+        TwoStep {
+            secret,
+            uri,
+            recovery_codes,
+        }
+    }
+
+    /// Both sign-in steps; asserts each answers 200.
+    pub async fn sign_in_with_code(&self, client: &Client, email: &str, code: &str) {
+        self.sign_in(client, email, PASSWORD).await;
+        let (status, body) = self
+            .call(client, "auth/sign_in_code", &[("code", code)])
+            .await;
+        assert_eq!(status, StatusCode::OK, "code step: {body}");
+    }
 }
