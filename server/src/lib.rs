@@ -115,11 +115,12 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .with_same_site(SameSite::Lax)
         .with_secure(settings.cookie_secure)
         .with_path("/")
-        // Saving on every request moves the stored expiry forward. It is
-        // only the outer bound (the longest idle time of any role), so the
-        // store forgets abandoned sessions; the per-role idle and absolute
-        // timeouts are checked on every request by `current_user`.
-        .with_always_save(true)
+        // The stored expiry is only the outer bound (the longest idle time
+        // of any role), so the store forgets abandoned sessions; it moves
+        // forward whenever the session is saved, which `current_user` does
+        // at most once a minute while someone is active. The per-role idle
+        // and absolute timeouts are checked on every request there.
+        .with_always_save(false)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(
             settings
                 .session_idle_minutes

@@ -19,7 +19,7 @@ use tokio::sync::watch;
 
 use crate::error::AppError;
 use crate::server::audit::{self, Entry};
-use crate::server::db::{Backend, Db, RowExt, Tx};
+use crate::server::db::{Db, RowExt, Tx};
 use crate::server::{now_ms, AppState, DbContext};
 
 /// Applications purged per transaction: keeps one SQLite write lock short.
@@ -73,15 +73,10 @@ pub async fn purge(db: &Db, retention_days: i64, now: i64) -> Result<Purged, App
         if selected < BATCH || batch.applications == 0 {
             break;
         }
-    }
-    if total.applications > 0 && db.backend() == Backend::Sqlite {
-        // The search index (see server::db) drops a changed row's old
-        // trigrams only when its segments merge; merging now leaves no
-        // trace of the purged names and addresses in the file.
-        sqlx::query("INSERT INTO application_search (application_search) VALUES ('optimize')")
-            .execute(db.pool())
-            .await
-            .context("failed to merge the search index after the purge")?;
+        // Each batch holds SQLite's one write lock; a pause between them
+        // lets sign-ins, session saves and submissions waiting for it in,
+        // instead of the purge taking it back at once for minutes.
+        tokio::time::sleep(Duration::from_millis(25)).await;
     }
     if total.applications > 0 {
         tracing::info!(
@@ -103,7 +98,7 @@ async fn purge_batch(
         .await
         .context("failed to start the purge transaction")?;
     let rows = sqlx::query(&format!(
-        "SELECT application_id, status, contact_email FROM application
+        "SELECT application_id, status, contact_email, contact_email_normalized FROM application
          WHERE status IN ('rejected', 'withdrawn') AND purged_at IS NULL AND updated_at < $1
          ORDER BY updated_at, application_id LIMIT {BATCH}{}",
         db.for_update()
@@ -118,7 +113,8 @@ async fn purge_batch(
     for row in &rows {
         let id = row.text("application_id")?;
         let email = row.text("contact_email")?;
-        let removed = purge_one(&mut tx, &id, &email, now).await?;
+        let email_normalized = row.text("contact_email_normalized")?;
+        let removed = purge_one(&mut tx, &id, &email, &email_normalized, now).await?;
         if removed.applications == 0 {
             continue;
         }
@@ -159,18 +155,25 @@ async fn purge_batch(
 }
 
 /// Removes one application's personal data inside the batch's transaction.
-async fn purge_one(tx: &mut Tx, id: &str, email: &str, now: i64) -> Result<Purged, AppError> {
+async fn purge_one(
+    tx: &mut Tx,
+    id: &str,
+    email: &str,
+    email_normalized: &str,
+    now: i64,
+) -> Result<Purged, AppError> {
     // Mail written before mail carried its application id is found by its
     // address and kind, unless another application still in use shares
     // the address (its mails cannot be told apart, so they stay).
     let mails = sqlx::query(
         "DELETE FROM outbox WHERE application_id = $1
             OR (application_id IS NULL AND to_address = $2 AND kind LIKE 'application%'
-                AND NOT EXISTS (SELECT 1 FROM application o WHERE o.contact_email = $2
+                AND NOT EXISTS (SELECT 1 FROM application o WHERE o.contact_email_normalized = $3
                     AND o.application_id <> $1 AND o.purged_at IS NULL))",
     )
     .bind(id)
     .bind(email)
+    .bind(email_normalized)
     .execute(&mut **tx)
     .await
     .context("failed to delete the application's mail")?

@@ -208,8 +208,11 @@ pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError
             .flush()
             .await
             .map_err(|e| AppError::internal("failed to end a stale session", e))?,
-        // This request counts as activity for the idle timeout.
-        Some(_) => session
+        // This request counts as activity for the idle timeout. Storing it
+        // is a database write, so it is stored at most once a minute: the
+        // idle limits are minutes long, and a write on every page view
+        // made SQLite's one writer the bottleneck of every signed-in page.
+        Some(_) if now - data.last_seen_at >= ACTIVITY_GRANULARITY_MS => session
             .insert(
                 SESSION_KEY,
                 SessionData {
@@ -219,9 +222,13 @@ pub async fn current_user(st: &AppState) -> Result<Option<SessionUser>, AppError
             )
             .await
             .map_err(|e| AppError::internal("failed to store the session", e))?,
+        Some(_) => {}
     }
     Ok(user)
 }
+
+/// How stale the stored "last seen" may get before a request refreshes it.
+const ACTIVITY_GRANULARITY_MS: i64 = 60_000;
 
 /// True when the session has been idle too long for the role, or has
 /// outlived the absolute limit since sign-in.
