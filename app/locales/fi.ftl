@@ -1,0 +1,152 @@
+# Suomi. Jokainen en.ftl:n avain tarvitaan myös tänne (testit tarkistavat).
+
+## Kehys: ylä- ja alatunniste, navigointi
+skip-link = Siirry sisältöön
+meta-description = Coursegate: koulutuspalvelut organisaatioille.
+nav-main = Päävalikko
+nav-language = Kieli
+nav-apply = Hae asiakkaaksi
+nav-sign-in = Kirjaudu
+nav-profile = Profiili
+nav-sign-out = Kirjaudu ulos
+nav-dashboard = Etusivu
+nav-applications = Hakemukset
+nav-organizations = Organisaatiot
+nav-catalog = Palveluvalikoima
+nav-course-applications = Kurssihakemukset
+nav-reports = Raportit
+nav-outbox = Lähtevät viestit
+nav-audit = Tapahtumaloki
+nav-support = Tuki
+nav-administrators = Ylläpitäjät
+nav-orders = Tilaukset
+nav-courses = Kurssit
+nav-expenses = Kulut
+nav-utilization = Käyttöaste
+nav-attendees = Osallistujat
+nav-billing = Laskutustilit
+footer-tagline = Coursegate — koulutuspalvelut organisaatioille
+footer-about = Tietoa sivustosta
+footer-privacy = Tietosuojaseloste
+footer-terms = Käyttöehdot
+footer-contact = Yhteystiedot
+loading = Ladataan…
+gate-not-available = Ei käytettävissä
+gate-other-role = Tämä sivu kuuluu toiselle käyttäjäroolille. Kirjaudu ulos ja kirjaudu sisään oikealla tunnuksella.
+gate-sign-in-title = Kirjaudu sisään
+gate-sign-in-body = Sinun täytyy kirjautua nähdäksesi tämän sivun.
+error-title = Jokin meni vikaan
+error-front-page = Siirry etusivulle
+
+## Etusivu
+home-title = Kurssit, koulutus ja valmennus koko organisaatiollesi
+home-lead = Coursegatessa organisaatiot ostavat meiltä koulutuspalveluja: hae kerran, ja hyväksynnän jälkeen organisaatiosi saa oman näkymän hankinnoille, kurssihakemuksille, osallistujille ja laskutukselle.
+home-cta-apply = Hae asiakastiliä
+home-question = Kysyttävää hakemisesta?
+home-contact = Ota yhteyttä
+home-steps = Näin se toimii
+home-step-apply = Hae
+home-step-apply-text = Kerro, keitä olette ja mitä tarvitsette. Se vie viisi minuuttia.
+home-step-review = Käsittelemme
+home-step-review-text = Seuraa käsittelyä omalla yksityisellä linkilläsi ja vastaa mahdollisiin kysymyksiin.
+home-step-start = Aloita
+home-step-start-text = Hyväksynnän jälkeen asiakkaanne pääkäyttäjä asettaa salasanan ja kirjautuu sisään.
+
+## 404
+not-found-title = Sivua ei löydy — Coursegate
+not-found-heading = Sivua ei löydy
+not-found-lead = Tässä osoitteessa ei ole mitään. Linkissä voi olla kirjoitusvirhe, tai sivu on voinut siirtyä.
+
+## Lomakkeet
+form-optional = (valinnainen)
+form-choose = Valitse…
+error-summary-title = Korjaa seuraavat kohdat
+
+## Hakulomake
+apply-title = Hae asiakkaaksi — Coursegate
+apply-heading = Hae asiakkaaksi
+apply-lead = Kerro meille organisaatiostasi. Henkilökuntamme käsittelee jokaisen hakemuksen; saat yksityisen linkin, jolla voit seurata käsittelyä ja vastata kysymyksiin.
+apply-legend-organization = Organisaatio
+apply-legend-address = Osoite
+apply-legend-contact = Yhteyshenkilö
+apply-legend-plans = Suunnitelmanne
+apply-hint-registration = Kuten kaupparekisterissä, esim. 1234567-8
+apply-hint-email = Tästä tulee käyttäjätunnus, jos hakemus hyväksytään
+apply-hint-phone = Kansainvälisessä muodossa, esim. +358 40 123 4567
+apply-hint-intended-use = Mitä kursseja tai palveluja, kuinka monelle ja suunnilleen milloin
+apply-accept-terms = Hyväksyn käyttöehdot sekä näiden tietojen käsittelyn hakemuksen arviointia varten tietosuojaselosteen mukaisesti.
+apply-terms-read = Lue
+apply-terms-link = käyttöehdot (versio { $version })
+apply-terms-and = ja
+apply-privacy-link = tietosuojaseloste
+apply-terms-new-tab = . Molemmat avautuvat uuteen välilehteen, joten tähän kirjoittamasi tiedot säilyvät.
+apply-accept-terms-required = Hyväksy käyttöehdot lähettääksesi hakemuksen.
+apply-submit = Lähetä hakemus
+apply-sending = Lähetetään…
+
+field-legal_name = Virallinen nimi
+field-registration_id = Y-tunnus tai rekisterinumero
+field-country = Maa
+field-street_address = Katuosoite
+field-postal_code = Postinumero
+field-city = Postitoimipaikka
+field-website = Verkkosivusto
+field-contact_name = Yhteyshenkilö
+field-contact_email = Yhteyshenkilön sähköposti
+field-phone = Puhelin
+field-org_type = Organisaation tyyppi
+field-org_size = Organisaation koko
+field-intended_use = Käyttötarkoitus
+
+org-type-company = Yritys
+org-type-public_sector = Julkinen sektori
+org-type-nonprofit = Voittoa tavoittelematon
+org-type-education = Oppilaitos
+org-type-other = Muu
+org-size-1-9 = 1–9 henkeä
+org-size-10-49 = 10–49 henkeä
+org-size-50-249 = 50–249 henkeä
+org-size-250-999 = 250–999 henkeä
+org-size-1000 = 1 000 henkeä tai enemmän
+
+## Hakijan näkemät tarkistusviestit
+validate-required = { $label } on pakollinen.
+validate-min = Kentässä { $label } on oltava vähintään { $min } merkkiä.
+validate-max = Kentässä { $label } saa olla enintään { $max } merkkiä.
+validate-chars = Kentässä { $label } on merkkejä, jotka eivät ole sallittuja.
+validate-letters-or-digits = Kentässä { $label } on oltava kirjaimia tai numeroita.
+validate-letters = Kentässä { $label } on oltava kirjaimia.
+validate-choose = Valitse { $label } luettelosta.
+validate-email = Anna sähköpostiosoite, esimerkiksi nimi@example.com.
+validate-registration-chars = Y-tunnuksessa saa olla vain kirjaimia, numeroita, välilyöntejä sekä merkkejä - / .
+validate-postal-chars = Postinumerossa saa olla vain kirjaimia, numeroita, välilyöntejä ja yhdysmerkkejä.
+validate-phone-chars = Puhelinnumerossa saa olla vain numeroita, välilyöntejä sekä merkkejä + - ( ) ja pisteitä.
+validate-phone-digits = Puhelinnumerossa on oltava 6–15 numeroa.
+validate-country = Valitse maa luettelosta.
+validate-website-scheme = Verkkosivuston osoitteen on alettava https:// tai http://
+validate-website-domain = Verkkosivuston osoitteessa on oltava verkkotunnus, esimerkiksi https://example.com.
+
+## Tilasivu
+status-title = Hakemuksen tila — Coursegate
+status-heading = Hakemuksen tila
+status-eyebrow = Hakemus
+status-submitted = Lähetetty { $when }
+status-private-link = Tallenna tämä sivu kirjanmerkkeihin: sen osoite on yksityinen linkkisi. Kuka tahansa, jolla linkki on, voi nähdä ja muuttaa hakemusta. Lähetimme linkin myös sähköpostiisi.
+status-rejected-heading = Hakemusta ei hyväksytty
+status-approved-heading = Tervetuloa asiakkaaksi
+status-approved-text = Asiakastilinne on luotu. Lähetimme yhteyshenkilölle linkin, jolla hän voi asettaa salasanan ja kirjautua sisään.
+status-info-heading = Käsittelijä pyytää lisätietoja
+status-your-answer = Vastauksesi
+status-send-answer = Lähetä vastaus
+status-timeline = Aikajana
+status-withdraw-heading = Peru hakemus
+status-withdraw-text = Peruminen on lopullinen. Voit hakea myöhemmin uudelleen.
+status-withdraw-confirm = Kyllä, peru tämä hakemus
+status-withdraw = Peru hakemus
+state-submitted = Lähetetty
+state-in_review = Käsittelyssä
+state-info_requested = Lisätietoja pyydetty
+state-resubmitted = Lähetetty uudelleen
+state-approved = Hyväksytty
+state-rejected = Hylätty
+state-withdrawn = Peruttu
