@@ -74,6 +74,7 @@ apply-legend-plans = Your plans
 apply-hint-registration = As in the trade register, e.g. 1234567-8
 apply-hint-email = Becomes the sign-in name if approved
 apply-hint-phone = International format, e.g. +358 40 123 4567
+apply-hint-website = https://…
 apply-hint-intended-use = Which courses or services, for how many people, roughly when
 apply-accept-terms = I accept the terms of service and the processing of these details for reviewing the application, as the privacy notice describes.
 apply-terms-read = Read the
@@ -151,3 +152,79 @@ state-resubmitted = Resubmitted
 state-approved = Approved
 state-rejected = Rejected
 state-withdrawn = Withdrawn
+event-submitted = Application submitted
+event-claimed = Review started
+event-info_requested = Information requested
+event-resubmitted = Answer sent
+event-approved = Approved — account created
+event-rejected = Rejected
+event-withdrawn = Withdrawn by the applicant
+event-updated = Updated
+
+## Mails to applicants
+mail-received-subject = We received your application to Coursegate
+mail-received-body =
+    Hello { $name },
+
+    Thank you for applying on behalf of { $org }. Our staff will review the application.
+
+    Follow its status, answer questions from the reviewer or withdraw it here:
+    { $link }
+
+    Keep this link private: anyone who has it can see and change the application.
+
+    — Coursegate
+mail-answer-subject = Your answer reached Coursegate
+mail-answer-body =
+    Hello { $name },
+
+    Thank you: your answer about { $org } is with the reviewer now. Use the private link from our first email to follow the application.
+
+    — Coursegate
+mail-withdrawn-subject = Your Coursegate application was withdrawn
+mail-withdrawn-body =
+    Hello { $name },
+
+    The application for { $org } has been withdrawn as you asked. You are welcome to apply again at any time.
+
+    — Coursegate
+mail-notify-body =
+    Hello { $name },
+
+    { $text }
+
+    The private link from our first email shows the application's full history.
+
+    — Coursegate
+mail-in-review-subject = Your Coursegate application is in review
+mail-in-review-text = A reviewer has started on the application for { $org }.
+mail-info-subject = The Coursegate reviewer has a question
+mail-info-text =
+    The reviewer of the application for { $org } asks:
+
+    { $message }
+
+    You can update these fields: { $fields }.
+    Open the private link from our first email to answer.
+mail-rejected-subject = Your Coursegate application was not approved
+mail-rejected-text =
+    We are sorry: the application for { $org } was not approved.
+
+    The reviewer's reason:
+    { $reason }
+mail-approved-subject = Your Coursegate application was approved
+mail-approved-text = Good news: the application for { $org } was approved. The Customer admin ({ $email }) received a link to set a password.
+mail-invitation-subject = Your Coursegate account is ready
+mail-invitation-body =
+    Hello,
+
+    { $org } is now a Coursegate customer, and you are its Customer admin.
+
+    Your sign-in name: { $email }
+
+    Set your password with this one-time link (valid until { $until }):
+    { $link }
+
+    We never send passwords by email. If the link has expired, ask us for a new one.
+
+    — Coursegate

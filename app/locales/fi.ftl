@@ -73,6 +73,7 @@ apply-legend-plans = Suunnitelmanne
 apply-hint-registration = Kuten kaupparekisterissä, esim. 1234567-8
 apply-hint-email = Tästä tulee käyttäjätunnus, jos hakemus hyväksytään
 apply-hint-phone = Kansainvälisessä muodossa, esim. +358 40 123 4567
+apply-hint-website = https://…
 apply-hint-intended-use = Mitä kursseja tai palveluja, kuinka monelle ja suunnilleen milloin
 apply-accept-terms = Hyväksyn käyttöehdot sekä näiden tietojen käsittelyn hakemuksen arviointia varten tietosuojaselosteen mukaisesti.
 apply-terms-read = Lue
@@ -150,3 +151,79 @@ state-resubmitted = Lähetetty uudelleen
 state-approved = Hyväksytty
 state-rejected = Hylätty
 state-withdrawn = Peruttu
+event-submitted = Hakemus lähetetty
+event-claimed = Käsittely aloitettu
+event-info_requested = Lisätietoja pyydetty
+event-resubmitted = Vastaus lähetetty
+event-approved = Hyväksytty — tili luotu
+event-rejected = Hylätty
+event-withdrawn = Hakija perui hakemuksen
+event-updated = Päivitetty
+
+## Sähköpostit hakijoille
+mail-received-subject = Olemme vastaanottaneet hakemuksesi Coursegateen
+mail-received-body =
+    Hei { $name },
+
+    Kiitos hakemuksesta organisaation { $org } puolesta. Henkilökuntamme käsittelee hakemuksen.
+
+    Voit seurata hakemuksen tilaa, vastata käsittelijän kysymyksiin tai perua hakemuksen täällä:
+    { $link }
+
+    Pidä linkki omana tietonasi: kuka tahansa, jolla se on, voi nähdä ja muuttaa hakemusta.
+
+    — Coursegate
+mail-answer-subject = Vastauksesi on perillä Coursegatessa
+mail-answer-body =
+    Hei { $name },
+
+    Kiitos: vastauksesi koskien organisaatiota { $org } on nyt käsittelijällä. Voit seurata hakemusta ensimmäisen viestimme yksityisellä linkillä.
+
+    — Coursegate
+mail-withdrawn-subject = Coursegate-hakemuksesi on peruttu
+mail-withdrawn-body =
+    Hei { $name },
+
+    Organisaation { $org } hakemus on peruttu pyyntösi mukaisesti. Voit hakea uudelleen milloin tahansa.
+
+    — Coursegate
+mail-notify-body =
+    Hei { $name },
+
+    { $text }
+
+    Ensimmäisen viestimme yksityisestä linkistä näet hakemuksen koko historian.
+
+    — Coursegate
+mail-in-review-subject = Coursegate-hakemuksesi on käsittelyssä
+mail-in-review-text = Käsittelijä on aloittanut organisaation { $org } hakemuksen käsittelyn.
+mail-info-subject = Coursegaten käsittelijällä on kysymys
+mail-info-text =
+    Organisaation { $org } hakemuksen käsittelijä kysyy:
+
+    { $message }
+
+    Voit päivittää nämä kentät: { $fields }.
+    Vastaa avaamalla ensimmäisen viestimme yksityinen linkki.
+mail-rejected-subject = Coursegate-hakemustasi ei hyväksytty
+mail-rejected-text =
+    Valitettavasti organisaation { $org } hakemusta ei hyväksytty.
+
+    Käsittelijän perustelu:
+    { $reason }
+mail-approved-subject = Coursegate-hakemuksesi on hyväksytty
+mail-approved-text = Hyviä uutisia: organisaation { $org } hakemus on hyväksytty. Asiakkaan pääkäyttäjä ({ $email }) sai linkin salasanan asettamiseen.
+mail-invitation-subject = Coursegate-tilisi on valmis
+mail-invitation-body =
+    Hei,
+
+    { $org } on nyt Coursegaten asiakas, ja sinä olet sen pääkäyttäjä.
+
+    Käyttäjätunnuksesi: { $email }
+
+    Aseta salasanasi tällä kertakäyttöisellä linkillä (voimassa { $until } asti):
+    { $link }
+
+    Emme koskaan lähetä salasanoja sähköpostitse. Jos linkki on vanhentunut, pyydä meiltä uusi.
+
+    — Coursegate

@@ -309,6 +309,12 @@ pub fn use_locale() -> Locale {
     detect()
 }
 
+/// The locale of the request a server function is answering.
+#[cfg(feature = "ssr")]
+pub fn request_locale() -> Locale {
+    detect()
+}
+
 /// Finds the locale and makes it the context for everything below.
 pub fn provide_locale() -> Locale {
     let locale = use_context::<Locale>().unwrap_or_else(detect);
