@@ -228,3 +228,30 @@ mail-invitation-body =
     We never send passwords by email. If the link has expired, ask us for a new one.
 
     — Coursegate
+
+## Sign-in, password and contact pages
+sign-in-title = Sign in — Coursegate
+sign-in-password-set = Your password is set. Sign in with your email and the new password.
+label-email = Email
+label-password = Password
+set-password-title = Set your password — Coursegate
+set-password-heading = Set your password
+set-password-checking = Checking the link…
+set-password-signing-in-as = Signing in as
+set-password-link-works = This link works once, until { $until }.
+set-password-new = New password
+set-password-hint = At least 8 characters, not one of the most common passwords. A few unrelated words make a strong one.
+set-password-repeat = Repeat the password
+set-password-submit = Set password
+forgot-page-title = Forgot your password — Coursegate
+forgot-title = Forgot your password?
+forgot-sent = If an account uses that email, a link to choose a new password is on its way. It works once, for an hour.
+forgot-lead = Enter the email you sign in with and we'll mail you a link to choose a new password.
+forgot-submit = Mail me a link
+forgot-back = Back to sign in
+contact-title = Contact us — Coursegate
+contact-lead = A question about applying? Write to us; we answer by email. No account needed.
+contact-name = Your name
+contact-message = Message
+contact-send = Send
+contact-sent = Thank you. We will answer to the email address you gave.

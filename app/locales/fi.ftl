@@ -227,3 +227,30 @@ mail-invitation-body =
     Emme koskaan lähetä salasanoja sähköpostitse. Jos linkki on vanhentunut, pyydä meiltä uusi.
 
     — Coursegate
+
+## Kirjautuminen, salasana ja yhteydenotto
+sign-in-title = Kirjaudu — Coursegate
+sign-in-password-set = Salasanasi on asetettu. Kirjaudu sähköpostiosoitteellasi ja uudella salasanalla.
+label-email = Sähköposti
+label-password = Salasana
+set-password-title = Aseta salasana — Coursegate
+set-password-heading = Aseta salasana
+set-password-checking = Tarkistetaan linkkiä…
+set-password-signing-in-as = Kirjaudut tunnuksella
+set-password-link-works = Linkki toimii kerran, { $until } asti.
+set-password-new = Uusi salasana
+set-password-hint = Vähintään 8 merkkiä, eikä yleisimpien salasanojen joukosta. Muutama toisiinsa liittymätön sana tekee vahvan salasanan.
+set-password-repeat = Toista salasana
+set-password-submit = Aseta salasana
+forgot-page-title = Unohtunut salasana — Coursegate
+forgot-title = Unohditko salasanasi?
+forgot-sent = Jos osoitteella on tili, linkki uuden salasanan valitsemiseen on matkalla. Se toimii kerran, tunnin ajan.
+forgot-lead = Anna sähköpostiosoite, jolla kirjaudut, niin lähetämme linkin uuden salasanan valitsemiseen.
+forgot-submit = Lähetä linkki
+forgot-back = Takaisin kirjautumiseen
+contact-title = Ota yhteyttä — Coursegate
+contact-lead = Kysyttävää hakemisesta? Kirjoita meille, vastaamme sähköpostilla. Tiliä ei tarvita.
+contact-name = Nimesi
+contact-message = Viesti
+contact-send = Lähetä
+contact-sent = Kiitos. Vastaamme antamaasi sähköpostiosoitteeseen.
