@@ -374,7 +374,8 @@ pub fn LanguageSwitcher() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
     let links = move || {
         let here = location.pathname.get();
-        let query = location.search.get();
+        let search = location.search.get();
+        let query = search.trim_start_matches('?');
         let back = if query.is_empty() {
             here
         } else {

@@ -23,9 +23,9 @@ const PAGES: &[(&str, &str)] = &[
     ("/apply", "Virallinen nimi"),
     ("/sign-in", "Unohditko salasanasi?"),
     ("/forgot-password", "Lähetä linkki"),
-    ("/contact", "Vastaamme antamaasi sähköpostiosoitteeseen"),
-    ("/privacy", "Tietosuojaseloste"),
-    ("/terms", "Käyttöehdot"),
+    ("/contact", "Tiliä ei tarvita"),
+    ("/privacy", "Kuinka kauan säilytämme tietoja"),
+    ("/terms", "Asiallinen käyttö"),
     ("/no-such-page", "Sivua ei löydy"),
 ];
 
