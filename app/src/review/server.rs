@@ -9,9 +9,10 @@ use super::{
     QueueSummary, PAGE_SIZE,
 };
 use crate::applications::server::{
-    add_event, notify_applicant, row_to_input, split_fields, status_of, timeline,
+    add_event, applicant_locale, notify_applicant, row_to_input, split_fields, status_of,
+    timeline,
 };
-use crate::applications::{field_label, Status, FIELDS};
+use crate::applications::{Status, FIELDS};
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
