@@ -440,11 +440,17 @@ mod tests {
             let missing: Vec<_> = all.difference(&have).collect();
             assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
             for key in &all {
-                let text = locale.t(key);
-                assert!(
-                    !text.trim().is_empty() && text != *key,
-                    "{locale:?}: {key} is empty or does not format"
-                );
+                // Formatted without arguments: a placeable then shows its
+                // name, which is fine here; what counts is that the
+                // message exists, has a value and is not blank.
+                let pattern = locale
+                    .bundle()
+                    .get_message(key)
+                    .and_then(|m| m.value())
+                    .unwrap_or_else(|| panic!("{locale:?}: {key} has no value"));
+                let mut errors = vec![];
+                let text = locale.bundle().format_pattern(pattern, None, &mut errors);
+                assert!(!text.trim().is_empty(), "{locale:?}: {key} is empty");
             }
         }
     }
@@ -464,8 +470,12 @@ mod tests {
                     dirs.push(path);
                     continue;
                 }
+                // This file's own examples are not uses.
+                if path.ends_with("i18n.rs") {
+                    continue;
+                }
                 let code = std::fs::read_to_string(&path).unwrap();
-                for marker in [".t(\"", ".t_args(\"", "tr(\""] {
+                for marker in [".t(\"", ".t_args(\""] {
                     for (i, _) in code.match_indices(marker) {
                         let rest = &code[i + marker.len()..];
                         let key = &rest[..rest.find('"').unwrap()];
