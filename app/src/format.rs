@@ -178,7 +178,11 @@ pub fn number(locale: Locale, value: i64, decimals: u32) -> String {
     }
     if decimals > 0 {
         out.push(point);
-        out.push_str(&format!("{:0width$}", abs % scale, width = decimals as usize));
+        out.push_str(&format!(
+            "{:0width$}",
+            abs % scale,
+            width = decimals as usize
+        ));
     }
     out
 }
@@ -205,11 +209,17 @@ mod tests {
         let at = 1_796_393_100_000;
         assert_eq!(super::time_in(Locale::Fi, at), "4.12.2026 klo 14.05 UTC");
         assert_eq!(super::time_in(Locale::En, at), "4 Dec 2026, 14:05 UTC");
-        assert_eq!(super::date_time_parts(Locale::Fi, 2027, 1, 15, 9, 0), "15.1.2027 klo 9.00");
+        assert_eq!(
+            super::date_time_parts(Locale::Fi, 2027, 1, 15, 9, 0),
+            "15.1.2027 klo 9.00"
+        );
         assert_eq!(super::number(Locale::Fi, 123_456, 2), "1\u{a0}234,56");
         assert_eq!(super::number(Locale::En, 123_456, 2), "1,234.56");
         assert_eq!(super::number(Locale::En, -5, 0), "−5");
-        assert_eq!(super::number(Locale::Fi, 1_000_000, 0), "1\u{a0}000\u{a0}000");
+        assert_eq!(
+            super::number(Locale::Fi, 1_000_000, 0),
+            "1\u{a0}000\u{a0}000"
+        );
     }
 
     use super::relative;

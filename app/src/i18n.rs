@@ -128,9 +128,7 @@ impl Locale {
         if let Some(l) = cookie.and_then(Locale::from_code) {
             return l;
         }
-        accept_language
-            .and_then(best_accepted)
-            .unwrap_or_default()
+        accept_language.and_then(best_accepted).unwrap_or_default()
     }
 
     /// The locale of the request being served, from its headers.
@@ -174,15 +172,39 @@ const FIELD_LABELS: &[(&str, &str)] = &[
 
 /// Messages that are the same whatever the field.
 const FIXED_MESSAGES: &[(&str, &str)] = &[
-    ("Enter an email address such as name@example.com.", "validate-email"),
-    ("Registration ID may contain only letters, digits, spaces and - / .", "validate-registration-chars"),
-    ("Postal code may contain only letters, digits, spaces and hyphens.", "validate-postal-chars"),
-    ("Phone may contain only digits, spaces, + - ( ) and dots.", "validate-phone-chars"),
-    ("Phone must have between 6 and 15 digits.", "validate-phone-digits"),
+    (
+        "Enter an email address such as name@example.com.",
+        "validate-email",
+    ),
+    (
+        "Registration ID may contain only letters, digits, spaces and - / .",
+        "validate-registration-chars",
+    ),
+    (
+        "Postal code may contain only letters, digits, spaces and hyphens.",
+        "validate-postal-chars",
+    ),
+    (
+        "Phone may contain only digits, spaces, + - ( ) and dots.",
+        "validate-phone-chars",
+    ),
+    (
+        "Phone must have between 6 and 15 digits.",
+        "validate-phone-digits",
+    ),
     ("Choose a country from the list.", "validate-country"),
-    ("Website must start with https:// or http://", "validate-website-scheme"),
-    ("Website must include a domain, such as https://example.com.", "validate-website-domain"),
-    ("Please accept the terms to apply.", "apply-accept-terms-required"),
+    (
+        "Website must start with https:// or http://",
+        "validate-website-scheme",
+    ),
+    (
+        "Website must include a domain, such as https://example.com.",
+        "validate-website-domain",
+    ),
+    (
+        "Please accept the terms to apply.",
+        "apply-accept-terms-required",
+    ),
 ];
 
 impl Locale {
@@ -205,8 +227,16 @@ impl Locale {
         };
         let patterns: [(&str, &str, &str); 5] = [
             ("", " is required.", "validate-required"),
-            ("", " contains characters that are not allowed.", "validate-chars"),
-            ("", " must contain letters or digits.", "validate-letters-or-digits"),
+            (
+                "",
+                " contains characters that are not allowed.",
+                "validate-chars",
+            ),
+            (
+                "",
+                " must contain letters or digits.",
+                "validate-letters-or-digits",
+            ),
             ("", " must contain letters.", "validate-letters"),
             ("Choose an ", " from the list.", "validate-choose"),
         ];
@@ -224,7 +254,9 @@ impl Locale {
             (" must be at most ", "validate-max", "max"),
         ] {
             if let Some((label, rest)) = message.split_once(middle) {
-                let count = rest.strip_suffix(" characters.").and_then(|n| n.parse::<i64>().ok());
+                let count = rest
+                    .strip_suffix(" characters.")
+                    .and_then(|n| n.parse::<i64>().ok());
                 if let (Some(label), Some(count)) = (label_of(label), count) {
                     return self.t_args(key, &[("label", label.into()), (arg, count.into())]);
                 }
@@ -491,8 +523,14 @@ mod tests {
 
     #[test]
     fn accept_language_honours_q_values() {
-        assert_eq!(Locale::negotiate(None, Some("fi-FI,fi;q=0.9,en;q=0.8")), Locale::Fi);
-        assert_eq!(Locale::negotiate(None, Some("en;q=0.5, fi;q=0.7")), Locale::Fi);
+        assert_eq!(
+            Locale::negotiate(None, Some("fi-FI,fi;q=0.9,en;q=0.8")),
+            Locale::Fi
+        );
+        assert_eq!(
+            Locale::negotiate(None, Some("en;q=0.5, fi;q=0.7")),
+            Locale::Fi
+        );
         assert_eq!(Locale::negotiate(None, Some("fi;q=0.2, en")), Locale::En);
         assert_eq!(Locale::negotiate(None, Some("fi;q=0, sv")), Locale::En);
         assert_eq!(Locale::negotiate(None, Some("de, FI")), Locale::Fi);
@@ -515,19 +553,27 @@ mod tests {
     fn application_form_messages_are_translated() {
         use crate::applications::{check_field, FIELDS};
         let long = "x".repeat(3000);
-        let inputs = ["", " ", "a", "1", "!!", "\u{0}ab", "@@@@", "12", "ab.cd", "http://x", &long];
+        let inputs = [
+            "", " ", "a", "1", "!!", "\u{0}ab", "@@@@", "12", "ab.cd", "http://x", &long,
+        ];
         let mut seen = 0;
         for (field, _) in FIELDS {
             for input in inputs {
                 if let Err(english) = check_field(field, input) {
                     seen += 1;
                     let finnish = Locale::Fi.validation(&english);
-                    assert_ne!(finnish, english, "{field}: {english:?} has no Finnish version");
+                    assert_ne!(
+                        finnish, english,
+                        "{field}: {english:?} has no Finnish version"
+                    );
                 }
             }
         }
         assert!(seen > 30);
-        assert_ne!(Locale::Fi.validation("Please accept the terms to apply."), "Please accept the terms to apply.");
+        assert_ne!(
+            Locale::Fi.validation("Please accept the terms to apply."),
+            "Please accept the terms to apply."
+        );
         assert_eq!(
             Locale::Fi.validation("City must be at most 100 characters."),
             "Kentässä Postitoimipaikka saa olla enintään 100 merkkiä."

@@ -126,8 +126,14 @@ mod tests {
     #[test]
     fn money_follows_the_locale() {
         use crate::i18n::Locale;
-        assert_eq!(super::format_in(Locale::Fi, 123_456, "EUR"), "1\u{a0}234,56\u{a0}€");
-        assert_eq!(super::format_in(Locale::Fi, -1_200, "SEK"), "−12,00\u{a0}SEK");
+        assert_eq!(
+            super::format_in(Locale::Fi, 123_456, "EUR"),
+            "1\u{a0}234,56\u{a0}€"
+        );
+        assert_eq!(
+            super::format_in(Locale::Fi, -1_200, "SEK"),
+            "−12,00\u{a0}SEK"
+        );
         assert_eq!(super::format_in(Locale::En, 123_456, "EUR"), "EUR 1,234.56");
     }
 

@@ -8,7 +8,12 @@ mod common;
 use common::{link_token, random_key, TestApp};
 use reqwest::{Client, StatusCode};
 
-async fn page(app: &TestApp, client: &Client, path: &str, lang: Option<&str>) -> (StatusCode, String) {
+async fn page(
+    app: &TestApp,
+    client: &Client,
+    path: &str,
+    lang: Option<&str>,
+) -> (StatusCode, String) {
     let mut request = client.get(format!("{}{path}", app.base));
     if let Some(lang) = lang {
         request = request.header("accept-language", lang);
@@ -35,11 +40,17 @@ async fn public_pages_render_in_finnish_for_accept_language_fi() {
     let client = app.client();
     for (path, phrase) in PAGES {
         let (status, body) = page(&app, &client, path, Some("fi-FI,fi;q=0.9,en;q=0.8")).await;
-        assert!(status == StatusCode::OK || *path == "/no-such-page", "{path}: {status}");
+        assert!(
+            status == StatusCode::OK || *path == "/no-such-page",
+            "{path}: {status}"
+        );
         assert!(body.contains(r#"<html lang="fi""#), "{path}: no lang=fi");
         assert!(body.contains(phrase), "{path}: {phrase:?} missing");
         // The shell is Finnish too.
-        assert!(body.contains("Tietosuojaseloste"), "{path}: footer not Finnish");
+        assert!(
+            body.contains("Tietosuojaseloste"),
+            "{path}: footer not Finnish"
+        );
     }
 }
 
@@ -60,7 +71,10 @@ async fn the_switcher_sets_a_cookie_that_beats_accept_language() {
     let client = app.client();
     // English page links to the Finnish switch, coming back to this page.
     let (_, body) = page(&app, &client, "/apply", None).await;
-    assert!(body.contains(r#"href="/lang/fi?next=/apply""#), "switcher link missing");
+    assert!(
+        body.contains(r#"href="/lang/fi?next=/apply""#),
+        "switcher link missing"
+    );
 
     let res = client
         .get(format!("{}/lang/fi?next=/apply", app.base))
@@ -70,13 +84,19 @@ async fn the_switcher_sets_a_cookie_that_beats_accept_language() {
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/apply");
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
-    assert!(cookie.starts_with("lang=fi;") && cookie.contains("Path=/"), "{cookie}");
+    assert!(
+        cookie.starts_with("lang=fi;") && cookie.contains("Path=/"),
+        "{cookie}"
+    );
 
     // The cookie now decides, even against the browser's English.
     for (path, phrase) in PAGES {
         let (_, body) = page(&app, &client, path, Some("en")).await;
         assert!(body.contains(r#"<html lang="fi""#), "{path}");
-        assert!(body.contains(phrase), "{path}: {phrase:?} missing with the cookie");
+        assert!(
+            body.contains(phrase),
+            "{path}: {phrase:?} missing with the cookie"
+        );
     }
     // And back to English.
     let res = client
@@ -144,7 +164,11 @@ async fn mails_go_out_in_the_language_the_applicant_used() {
     let email = "liisa@example.fi";
     let form = common::application_form(
         &key,
-        &[("contact_email", email), ("legal_name", "Oppiva Oy"), ("contact_name", "Liisa Virtanen")],
+        &[
+            ("contact_email", email),
+            ("legal_name", "Oppiva Oy"),
+            ("contact_name", "Liisa Virtanen"),
+        ],
     );
     let res = app
         .client()
@@ -159,32 +183,48 @@ async fn mails_go_out_in_the_language_the_applicant_used() {
     assert!(received.starts_with("Hei Liisa Virtanen,"), "{received}");
     assert!(received.contains("/status/"), "{received}");
     let locale = app
-        .scalar_text("SELECT locale FROM application WHERE contact_email = $1", email)
+        .scalar_text(
+            "SELECT locale FROM application WHERE contact_email = $1",
+            email,
+        )
         .await;
     assert_eq!(locale, "fi");
 
     // The reviewer works in English; the applicant still hears Finnish.
     let admin = app.admin("reviewer@coursegate.example").await;
     let id = app.application_id("Oppiva Oy").await;
-    let (status, body) = app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let (status, body) = app
         .call(
             &admin,
             "admin/applications/request_info",
-            &[("id", &id), ("fields", "phone"), ("message", "Montako osallistujaa?")],
+            &[
+                ("id", &id),
+                ("fields", "phone"),
+                ("message", "Montako osallistujaa?"),
+            ],
         )
         .await;
     assert_eq!(status, StatusCode::OK, "request_info: {body}");
     let info = app.last_mail(email, "application_info_requested").await;
     assert!(info.contains("Montako osallistujaa?"), "{info}");
-    assert!(info.contains("Voit päivittää nämä kentät: Puhelin."), "{info}");
+    assert!(
+        info.contains("Voit päivittää nämä kentät: Puhelin."),
+        "{info}"
+    );
 
     // A second Finnish application, approved: the invitation is Finnish.
     let email = "mikko@example.fi";
     let form = common::application_form(
         &random_key(),
-        &[("contact_email", email), ("legal_name", "Toinen Oy"), ("contact_name", "Mikko")],
+        &[
+            ("contact_email", email),
+            ("legal_name", "Toinen Oy"),
+            ("contact_name", "Mikko"),
+        ],
     );
     let res = app
         .client()
@@ -196,25 +236,42 @@ async fn mails_go_out_in_the_language_the_applicant_used() {
         .expect("submit");
     assert_eq!(res.status(), StatusCode::OK);
     let id = app.application_id("Toinen Oy").await;
-    let (status, body) = app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let (status, body) = app.call(&admin, "admin/applications/approve", &[("id", &id)]).await;
+    let (status, body) = app
+        .call(&admin, "admin/applications/approve", &[("id", &id)])
+        .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let invitation = app.last_mail(email, "invitation").await;
     assert!(invitation.contains("Aseta salasanasi"), "{invitation}");
-    assert!(invitation.contains(" klo "), "Finnish date expected: {invitation}");
+    assert!(
+        invitation.contains(" klo "),
+        "Finnish date expected: {invitation}"
+    );
     assert!(!link_token(&invitation, "/set-password/").is_empty());
 
     // An English applicant is rejected in English.
-    app.submit_ok(&[("legal_name", "English Ltd"), ("contact_email", "en@example.com")])
-        .await;
+    app.submit_ok(&[
+        ("legal_name", "English Ltd"),
+        ("contact_email", "en@example.com"),
+    ])
+    .await;
     let id = app.application_id("English Ltd").await;
-    app.call(&admin, "admin/applications/claim", &[("id", &id)]).await;
+    app.call(&admin, "admin/applications/claim", &[("id", &id)])
+        .await;
     let (status, body) = app
-        .call(&admin, "admin/applications/reject", &[("id", &id), ("reason", "Out of scope.")])
+        .call(
+            &admin,
+            "admin/applications/reject",
+            &[("id", &id), ("reason", "Out of scope.")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
-    let rejected = app.last_mail("en@example.com", "application_rejected").await;
+    let rejected = app
+        .last_mail("en@example.com", "application_rejected")
+        .await;
     assert!(rejected.contains("was not approved"), "{rejected}");
 }
 

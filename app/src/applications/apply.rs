@@ -92,7 +92,11 @@ pub fn FormField(
     action: &'static str,
 ) -> impl IntoView {
     let l = use_locale();
-    let hint = if hint.is_empty() { String::new() } else { l.t(hint) };
+    let hint = if hint.is_empty() {
+        String::new()
+    } else {
+        l.t(hint)
+    };
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");

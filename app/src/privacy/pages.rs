@@ -34,7 +34,6 @@ pub fn PrivacyPage() -> impl IntoView {
     }
 }
 
-
 #[component]
 fn PrivacyBody(facts: NoticeFacts) -> impl IntoView {
     let l = use_locale();

@@ -9,8 +9,7 @@ use super::{
     QueueSummary, PAGE_SIZE,
 };
 use crate::applications::server::{
-    add_event, applicant_locale, notify_applicant, row_to_input, split_fields, status_of,
-    timeline,
+    add_event, applicant_locale, notify_applicant, row_to_input, split_fields, status_of, timeline,
 };
 use crate::applications::{Status, FIELDS};
 use crate::auth::server::issue_password_link;
