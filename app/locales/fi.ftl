@@ -112,11 +112,11 @@ org-size-1000 = 1 000 henkeä tai enemmän
 
 ## Hakijan näkemät tarkistusviestit
 validate-required = { $label } on pakollinen.
-validate-min = Kentässä { $label } on oltava vähintään { $min } merkkiä.
-validate-max = Kentässä { $label } saa olla enintään { $max } merkkiä.
-validate-chars = Kentässä { $label } on merkkejä, jotka eivät ole sallittuja.
-validate-letters-or-digits = Kentässä { $label } on oltava kirjaimia tai numeroita.
-validate-letters = Kentässä { $label } on oltava kirjaimia.
+validate-min = Kentässä ”{ $label }” on oltava vähintään { $min } merkkiä.
+validate-max = Kentässä ”{ $label }” saa olla enintään { $max } merkkiä.
+validate-chars = Kentässä ”{ $label }” on merkkejä, jotka eivät ole sallittuja.
+validate-letters-or-digits = Kentässä ”{ $label }” on oltava kirjaimia tai numeroita.
+validate-letters = Kentässä ”{ $label }” on oltava kirjaimia.
 validate-choose = Valitse { $label } luettelosta.
 validate-email = Anna sähköpostiosoite, esimerkiksi nimi@example.com.
 validate-registration-chars = Y-tunnuksessa saa olla vain kirjaimia, numeroita, välilyöntejä sekä merkkejä - / .

@@ -246,6 +246,12 @@ impl Locale {
                 .and_then(|m| m.strip_suffix(suffix))
                 .and_then(label_of)
             {
+                // "Choose an organization type": the label is mid-sentence.
+                let label = if key == "validate-choose" {
+                    label.to_lowercase()
+                } else {
+                    label
+                };
                 return self.t_args(key, &[("label", label.into())]);
             }
         }
@@ -570,13 +576,17 @@ mod tests {
             }
         }
         assert!(seen > 30);
+        assert_eq!(
+            Locale::Fi.validation("Choose an organization type from the list."),
+            "Valitse organisaation tyyppi luettelosta."
+        );
         assert_ne!(
             Locale::Fi.validation("Please accept the terms to apply."),
             "Please accept the terms to apply."
         );
         assert_eq!(
             Locale::Fi.validation("City must be at most 100 characters."),
-            "Kentässä Postitoimipaikka saa olla enintään 100 merkkiä."
+            "Kentässä ”Postitoimipaikka” saa olla enintään 100 merkkiä."
         );
     }
 
