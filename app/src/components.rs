@@ -58,7 +58,7 @@ pub fn ErrorSummary(
             view! {
                 <div class="error-summary" role="alert" tabindex="-1" autofocus=autofocus
                     aria-labelledby="error-summary-title" data-testid="error-summary">
-                    <h2 id="error-summary-title">"Please correct the following"</h2>
+                    <h2 id="error-summary-title">{crate::i18n::use_locale().t("error-summary-title")}</h2>
                     <ul>
                         {items.into_iter().map(|(id, text)| view! {
                             <li><a href=format!("#{id}")>{text}</a></li>
@@ -88,7 +88,7 @@ pub fn textarea_text(value: impl Into<String>) -> String {
 
 /// A status pill whose colour follows the application status code.
 #[component]
-pub fn StatusBadge(code: &'static str, label: &'static str) -> impl IntoView {
+pub fn StatusBadge(code: &'static str, #[prop(into)] label: String) -> impl IntoView {
     view! { <span class=format!("badge badge-{code}") data-testid="status-badge">{label}</span> }
 }
 

@@ -31,6 +31,19 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
+    /// The messages in `locale` (see [`crate::i18n::Locale::validation`]).
+    pub fn localized(self, locale: crate::i18n::Locale) -> Self {
+        Self(
+            self.0
+                .into_iter()
+                .map(|(field, message)| {
+                    let message = locale.validation(&message);
+                    (field, message)
+                })
+                .collect(),
+        )
+    }
+
     /// Collects a field's parse result, keeping the value when it parsed.
     pub fn check<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
         match result {

@@ -1,6 +1,8 @@
 //! Formatting shared by the server render and the browser, so hydration
 //! sees the same text on both sides.
 
+use crate::i18n::Locale;
+
 /// `2026-12-04 17:05 UTC` for milliseconds since the Unix epoch.
 pub fn time(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
@@ -124,6 +126,67 @@ fn phrase(n: i64, unit: Unit, past: bool) -> String {
 
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
 /// well-known algorithm).
+/// A wall-clock date and time as people in `locale` write it:
+/// `4.12.2026 klo 14.05` in Finnish, `4 Dec 2026, 14:05` in English.
+pub fn date_time_parts(locale: Locale, y: i64, m: i64, d: i64, hour: i64, minute: i64) -> String {
+    match locale {
+        Locale::Fi => format!("{d}.{m}.{y} klo {hour}.{minute:02}"),
+        Locale::En => {
+            let month = MONTHS_EN
+                .get((m - 1).clamp(0, 11) as usize)
+                .copied()
+                .unwrap_or("");
+            format!("{d} {month} {y}, {hour:02}:{minute:02}")
+        }
+    }
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// An instant in UTC in the locale's way, with the zone named so nobody
+/// reads it as local time: `4.12.2026 klo 14.05 UTC`.
+pub fn time_in(locale: Locale, ms: i64) -> String {
+    let secs = ms.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{} UTC",
+        date_time_parts(locale, y, m, d, rem / 3600, (rem % 3600) / 60)
+    )
+}
+
+/// A number with the locale's grouping and decimal mark, `decimals` places:
+/// `1 234,56` in Finnish (a no-break space groups), `1,234.56` in English.
+pub fn number(locale: Locale, value: i64, decimals: u32) -> String {
+    let (group, point) = match locale {
+        Locale::Fi => ('\u{a0}', ','),
+        Locale::En => (',', '.'),
+    };
+    let sign = if value < 0 { "−" } else { "" };
+    let abs = value.unsigned_abs();
+    let scale = 10u64.pow(decimals);
+    let digits = (abs / scale).to_string();
+    let mut out = String::from(sign);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if decimals > 0 {
+        out.push(point);
+        out.push_str(&format!(
+            "{:0width$}",
+            abs % scale,
+            width = decimals as usize
+        ));
+    }
+    out
+}
+
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
@@ -139,6 +202,26 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn dates_and_numbers_follow_the_locale() {
+        use crate::i18n::Locale;
+        // 2026-12-04 14:05 UTC
+        let at = 1_796_393_100_000;
+        assert_eq!(super::time_in(Locale::Fi, at), "4.12.2026 klo 14.05 UTC");
+        assert_eq!(super::time_in(Locale::En, at), "4 Dec 2026, 14:05 UTC");
+        assert_eq!(
+            super::date_time_parts(Locale::Fi, 2027, 1, 15, 9, 0),
+            "15.1.2027 klo 9.00"
+        );
+        assert_eq!(super::number(Locale::Fi, 123_456, 2), "1\u{a0}234,56");
+        assert_eq!(super::number(Locale::En, 123_456, 2), "1,234.56");
+        assert_eq!(super::number(Locale::En, -5, 0), "−5");
+        assert_eq!(
+            super::number(Locale::Fi, 1_000_000, 0),
+            "1\u{a0}000\u{a0}000"
+        );
+    }
+
     use super::relative;
 
     const NOW: i64 = 1_796_396_700_000;

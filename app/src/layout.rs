@@ -23,6 +23,7 @@ use crate::courses::{
 use crate::dashboard::{DashboardPage, UtilizationPage};
 use crate::error::AppError;
 use crate::expenses::ExpensesPage;
+use crate::i18n::{provide_locale, use_locale, LanguageSwitcher};
 use crate::org::OrgDetailsPage;
 use crate::privacy::{PrivacyPage, TermsPage};
 use crate::profile::{ForgotPasswordPage, ProfilePage, TwoStepPage};
@@ -38,9 +39,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // A page answering a failed plain form post stays plain HTML (see
     // `form_post`); every other page hydrates.
     let hydrate = !crate::form_post::answering_failed_post();
+    // Chosen here from the request and read back by the browser from
+    // `<html lang>` (see `i18n`), so both render the same language.
+    let locale = provide_locale();
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=locale.code()>
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -82,6 +86,7 @@ pub type MeResource = Resource<Result<Option<Identity>, AppError>>;
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    let l = provide_locale();
     let refresh = AuthRefresh(RwSignal::new(0));
     provide_context(refresh);
     let sign_out = ServerAction::<SignOut>::new();
@@ -96,10 +101,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/coursegate.css"/>
         <Link rel="icon" type_="image/svg+xml" href="/favicon.svg"/>
-        <Meta name="description" content="Coursegate: education services for organizations."/>
+        <Meta name="description" content=l.t("meta-description")/>
         <Title text="Coursegate"/>
         <Router>
-            <a class="skip-link" href="#main">"Skip to content"</a>
+            <a class="skip-link" href="#main">{l.t("skip-link")}</a>
             <Header who sign_out/>
             <main id="main">
                 // Every page renders completely on the server before it is sent
@@ -154,11 +159,11 @@ pub fn App() -> impl IntoView {
             </main>
             <ToastRegion/>
             <footer class="site-footer">
-                <span>"Coursegate — education services for organizations"</span>
-                <nav class="footer-links" aria-label="About this site">
-                    <A href="/privacy" attr:data-testid="footer-privacy">"Privacy notice"</A>
-                    <A href="/terms" attr:data-testid="footer-terms">"Terms of service"</A>
-                    <A href="/contact">"Contact"</A>
+                <span>{l.t("footer-tagline")}</span>
+                <nav class="footer-links" aria-label=l.t("footer-about")>
+                    <A href="/privacy" attr:data-testid="footer-privacy">{l.t("footer-privacy")}</A>
+                    <A href="/terms" attr:data-testid="footer-terms">{l.t("footer-terms")}</A>
+                    <A href="/contact">{l.t("footer-contact")}</A>
                 </nav>
             </footer>
         </Router>
@@ -167,53 +172,54 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
+    let l = use_locale();
     let links = move || {
         let me = who.get().and_then(Result::ok).flatten();
         match me {
             Some(me) => {
                 let nav = match me.role {
                     Role::SystemAdmin => view! {
-                        <A href="/admin/applications">"Applications"</A>
-                        <A href="/admin/organizations">"Organizations"</A>
-                        <A href="/admin/catalog">"Catalog"</A>
-                        <A href="/admin/courses">"Course applications"</A>
-                        <A href="/admin/reports">"Reports"</A>
-                        <A href="/admin/outbox">"Outbox"</A>
-                        <A href="/admin/audit">"Audit trail"</A>
-                        <A href="/admin/support">"Support"</A>
-                        <A href="/admin/admins">"Administrators"</A>
+                        <A href="/admin/applications">{l.t("nav-applications")}</A>
+                        <A href="/admin/organizations">{l.t("nav-organizations")}</A>
+                        <A href="/admin/catalog">{l.t("nav-catalog")}</A>
+                        <A href="/admin/courses">{l.t("nav-course-applications")}</A>
+                        <A href="/admin/reports">{l.t("nav-reports")}</A>
+                        <A href="/admin/outbox">{l.t("nav-outbox")}</A>
+                        <A href="/admin/audit">{l.t("nav-audit")}</A>
+                        <A href="/admin/support">{l.t("nav-support")}</A>
+                        <A href="/admin/admins">{l.t("nav-administrators")}</A>
                     }
                     .into_any(),
                     Role::CustomerAdmin => view! {
-                        <A href="/org" exact=true>"Dashboard"</A>
-                        <A href="/org/catalog">"Catalog"</A>
-                        <A href="/org/orders">"Orders"</A>
-                        <A href="/org/courses">"Courses"</A>
-                        <A href="/org/expenses">"Expenses"</A>
-                        <A href="/org/utilization">"Utilization"</A>
-                        <A href="/org/attendees">"Attendees"</A>
-                        <A href="/org/billing">"Billing accounts"</A>
-                        <A href="/support">"Support"</A>
+                        <A href="/org" exact=true>{l.t("nav-dashboard")}</A>
+                        <A href="/org/catalog">{l.t("nav-catalog")}</A>
+                        <A href="/org/orders">{l.t("nav-orders")}</A>
+                        <A href="/org/courses">{l.t("nav-courses")}</A>
+                        <A href="/org/expenses">{l.t("nav-expenses")}</A>
+                        <A href="/org/utilization">{l.t("nav-utilization")}</A>
+                        <A href="/org/attendees">{l.t("nav-attendees")}</A>
+                        <A href="/org/billing">{l.t("nav-billing")}</A>
+                        <A href="/support">{l.t("nav-support")}</A>
                     }
                     .into_any(),
                 };
                 view! {
-                    <nav class="nav" aria-label="Main">{nav}</nav>
+                    <nav class="nav" aria-label=l.t("nav-main")>{nav}</nav>
                     <div class="who">
                         <span class="who-email" data-testid="who">{me.email.clone()}</span>
-                        <A href="/profile" attr:class="button small" attr:data-testid="profile-link">"Profile"</A>
+                        <A href="/profile" attr:class="button small" attr:data-testid="profile-link">{l.t("nav-profile")}</A>
                         <ActionForm action=sign_out attr:class="inline">
-                            <button type="submit" class="button small" data-testid="sign-out">"Sign out"</button>
+                            <button type="submit" class="button small" data-testid="sign-out">{l.t("nav-sign-out")}</button>
                         </ActionForm>
                     </div>
                 }
                 .into_any()
             }
             None => view! {
-                <nav class="nav" aria-label="Main">
-                    <A href="/apply">"Apply"</A>
+                <nav class="nav" aria-label=l.t("nav-main")>
+                    <A href="/apply">{l.t("nav-apply")}</A>
                 </nav>
-                <div class="who"><A href="/sign-in" attr:class="button small">"Sign in"</A></div>
+                <div class="who"><A href="/sign-in" attr:class="button small">{l.t("nav-sign-in")}</A></div>
             }
             .into_any(),
         }
@@ -225,6 +231,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
                 "Coursegate"
             </A>
             <Transition fallback=|| ()>{links}</Transition>
+            <LanguageSwitcher/>
         </header>
     }
 }
@@ -234,10 +241,11 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
 /// functions behind the pages check again.
 #[component]
 fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> impl IntoView {
+    let l = use_locale();
     let who = expect_context::<MeResource>();
     let children = StoredValue::new(children);
     view! {
-        <Suspense fallback=|| view! { <p class="page muted">"Loading…"</p> }>
+        <Suspense fallback=move || view! { <p class="page muted">{l.t("loading")}</p> }>
             {move || Suspend::new(async move {
                 match who.await {
                     // Built untracked: a Suspend re-runs when anything read in its
@@ -246,23 +254,23 @@ fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> i
                     Ok(Some(me)) if any_role || me.role == role => untrack(|| children.with_value(|c| c())).into_any(),
                     Ok(Some(_)) => view! {
                         <section class="page narrow">
-                            <h1>"Not available"</h1>
-                            <p data-testid="forbidden">"This page belongs to another role. Sign out and sign in with the right account."</p>
+                            <h1>{l.t("gate-not-available")}</h1>
+                            <p data-testid="forbidden">{l.t("gate-other-role")}</p>
                         </section>
                     }.into_any(),
                     Ok(None) => view! {
                         <section class="page narrow">
-                            <h1>"Please sign in"</h1>
-                            <p>"You need to sign in to see this page."</p>
-                            <a class="button primary" href="/sign-in" data-testid="gate-sign-in">"Sign in"</a>
+                            <h1>{l.t("gate-sign-in-title")}</h1>
+                            <p>{l.t("gate-sign-in-body")}</p>
+                            <a class="button primary" href="/sign-in" data-testid="gate-sign-in">{l.t("nav-sign-in")}</a>
                         </section>
                     }.into_any(),
                     Err(e) => view! {
                         <section class="page narrow error-page">
-                            <h1>"Something went wrong"</h1>
+                            <h1>{l.t("error-title")}</h1>
                             <div class="banner banner-error" role="alert">{e.to_string()}</div>
                             <div class="error-actions">
-                                <a class="button" href="/">"Go to the front page"</a>
+                                <a class="button" href="/">{l.t("error-front-page")}</a>
                             </div>
                         </section>
                     }.into_any(),
@@ -274,23 +282,24 @@ fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> i
 
 #[component]
 fn HomePage() -> impl IntoView {
+    let l = use_locale();
     view! {
         <section class="hero">
             <div class="hero-text">
-                <h1>"Courses, training and coaching for your whole organization"</h1>
+                <h1>{l.t("home-title")}</h1>
                 <p class="lead">
-                    "Coursegate is where organizations buy education services from us: apply once, and after our review your organization gets its own dashboard for purchases, course applications, attendees and billing."
+                    {l.t("home-lead")}
                 </p>
                 <div class="hero-actions">
-                    <A href="/apply" attr:class="button primary large" attr:data-testid="cta-apply">"Apply for a customer account"</A>
-                    <A href="/sign-in" attr:class="button large">"Sign in"</A>
+                    <A href="/apply" attr:class="button primary large" attr:data-testid="cta-apply">{l.t("home-cta-apply")}</A>
+                    <A href="/sign-in" attr:class="button large">{l.t("nav-sign-in")}</A>
                 </div>
-                <p class="muted">"A question about applying? " <A href="/contact" attr:data-testid="home-contact">"Contact us"</A> "."</p>
+                <p class="muted">{l.t("home-question")} " " <A href="/contact" attr:data-testid="home-contact">{l.t("home-contact")}</A> "."</p>
             </div>
-            <ol class="steps" aria-label="How it works">
-                <li><strong>"Apply"</strong><span>"Tell us who you are and what you need. It takes five minutes."</span></li>
-                <li><strong>"We review"</strong><span>"Follow the review through your private link and answer any questions."</span></li>
-                <li><strong>"Get started"</strong><span>"Once approved, your Customer admin sets a password and signs in."</span></li>
+            <ol class="steps" aria-label=l.t("home-steps")>
+                <li><strong>{l.t("home-step-apply")}</strong><span>{l.t("home-step-apply-text")}</span></li>
+                <li><strong>{l.t("home-step-review")}</strong><span>{l.t("home-step-review-text")}</span></li>
+                <li><strong>{l.t("home-step-start")}</strong><span>{l.t("home-step-start-text")}</span></li>
             </ol>
         </section>
     }
@@ -298,19 +307,20 @@ fn HomePage() -> impl IntoView {
 
 #[component]
 fn NotFound() -> impl IntoView {
+    let l = use_locale();
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
         <section class="page narrow error-page" data-testid="not-found">
-            <Title text="Not found — Coursegate"/>
+            <Title text=l.t("not-found-title")/>
             <p class="error-code" aria-hidden="true">"404"</p>
-            <h1>"Page not found"</h1>
-            <p class="lead">"There is nothing at this address. The link may be mistyped, or the page may have moved."</p>
+            <h1>{l.t("not-found-heading")}</h1>
+            <p class="lead">{l.t("not-found-lead")}</p>
             <div class="error-actions">
-                <A href="/" attr:class="button primary">"Go to the front page"</A>
-                <A href="/contact" attr:class="button">"Contact us"</A>
+                <A href="/" attr:class="button primary">{l.t("error-front-page")}</A>
+                <A href="/contact" attr:class="button">{l.t("home-contact")}</A>
             </div>
         </section>
     }

@@ -19,6 +19,7 @@ pub mod error;
 pub mod expenses;
 pub mod form_post;
 pub mod format;
+pub mod i18n;
 mod layout;
 pub mod money;
 pub mod org;

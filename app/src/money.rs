@@ -22,6 +22,18 @@ pub fn format(minor: i64, currency: &str) -> String {
     format!("{sign}{currency} {grouped}.{cents:02}")
 }
 
+/// An amount as people in `locale` write it: `1 234,56 €` in Finnish,
+/// and in English the app's usual `EUR 1,234.50`.
+pub fn format_in(locale: crate::i18n::Locale, minor: i64, currency: &str) -> String {
+    match locale {
+        crate::i18n::Locale::En => format(minor, currency),
+        crate::i18n::Locale::Fi => {
+            let symbol = if currency == "EUR" { "€" } else { currency };
+            format!("{}\u{a0}{symbol}", crate::format::number(locale, minor, 2))
+        }
+    }
+}
+
 /// `25.5 %` for 2550 basis points.
 pub fn format_rate(bp: i64) -> String {
     let whole = bp / 100;
@@ -111,6 +123,20 @@ pub fn to_decimal(minor: i64) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn money_follows_the_locale() {
+        use crate::i18n::Locale;
+        assert_eq!(
+            super::format_in(Locale::Fi, 123_456, "EUR"),
+            "1\u{a0}234,56\u{a0}€"
+        );
+        assert_eq!(
+            super::format_in(Locale::Fi, -1_200, "SEK"),
+            "−12,00\u{a0}SEK"
+        );
+        assert_eq!(super::format_in(Locale::En, 123_456, "EUR"), "EUR 1,234.56");
+    }
+
     use super::*;
 
     #[test]

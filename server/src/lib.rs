@@ -133,6 +133,15 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         .route("/healthz", get(|| async { "ok" }))
         // Readiness: the database answers.
         .route("/readyz", get(move || readiness(ready_db.clone())))
+        // The header's language switcher: a plain link, so it works without
+        // JavaScript.
+        .route(
+            "/lang/{code}",
+            get({
+                let secure = settings.cookie_secure;
+                move |path, query| switch_language(path, query, secure)
+            }),
+        )
         .leptos_routes_with_context(&options, routes, context.clone(), {
             let options = options.clone();
             move || shell(options.clone())
@@ -159,6 +168,42 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
         // quarter, and browsers cache it.
         .layer(CompressionLayer::new())
         .layer(axum::middleware::from_fn(middleware::log_request))
+}
+
+#[derive(serde::Deserialize)]
+struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie for a year and goes back to
+/// the page the person was on. Only a path on this site is followed, so the
+/// link cannot be used to send someone elsewhere.
+async fn switch_language(
+    axum::extract::Path(code): axum::extract::Path<String>,
+    axum::extract::Query(query): axum::extract::Query<SwitchQuery>,
+    secure: bool,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let Some(locale) = app::i18n::Locale::from_code(&code) else {
+        return (http::StatusCode::NOT_FOUND, "unknown language").into_response();
+    };
+    let next = app::i18n::safe_return_path(query.next.as_deref());
+    let cookie = format!(
+        "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        app::i18n::COOKIE,
+        locale.code(),
+        if secure { "; Secure" } else { "" }
+    );
+    (
+        http::StatusCode::SEE_OTHER,
+        [
+            (http::header::LOCATION, next),
+            (http::header::SET_COOKIE, cookie),
+            // The answer depends on the query; no cache may reuse it.
+            (http::header::CACHE_CONTROL, "no-store".to_string()),
+        ],
+    )
+        .into_response()
 }
 
 async fn readiness(db: Db) -> (http::StatusCode, &'static str) {

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{check_field, field_label, SubmitApplication};
+use super::{check_field, SubmitApplication};
 use crate::components::{random_key, textarea_text, ErrorSummary};
 use crate::error::AppError;
 use crate::form_post::{posted, posted_at};
+use crate::i18n::{use_locale, Locale};
 use crate::privacy::TERMS_VERSION;
 use crate::toast::toast_on_success;
 use crate::validate::{countries, OrgSize, OrgType};
@@ -34,6 +35,7 @@ pub enum Kind {
 pub struct FieldMessages {
     client: RwSignal<HashMap<String, Option<String>>>,
     server: Signal<Option<AppError>>,
+    locale: Locale,
 }
 
 impl FieldMessages {
@@ -41,6 +43,7 @@ impl FieldMessages {
         Self {
             client: RwSignal::new(HashMap::new()),
             server,
+            locale: use_locale(),
         }
     }
 
@@ -51,14 +54,19 @@ impl FieldMessages {
         });
     }
 
+    /// The message to show, in the page's language. The server answers in
+    /// the request's language already (translating that again changes
+    /// nothing); the browser's own checks speak English and are translated
+    /// here.
     pub fn message(&self, field: &str) -> Option<String> {
+        let locale = self.locale;
         if let Some(own) = self.client.with(|m| m.get(field).cloned()) {
-            return own;
+            return own.map(|m| locale.validation(&m));
         }
         self.server.with(|e| {
             e.as_ref()
                 .and_then(AppError::field_errors)
-                .and_then(|f| f.get(field).map(str::to_string))
+                .and_then(|f| f.get(field).map(|m| locale.validation(m)))
         })
     }
 }
@@ -72,7 +80,9 @@ pub fn FormField(
     messages: FieldMessages,
     #[prop(optional)] required: bool,
     #[prop(optional, into)] value: String,
-    #[prop(optional)] hint: &'static str,
+    /// The message key of the hint under the field.
+    #[prop(optional)]
+    hint: &'static str,
     /// Prefix of the posted name: `application` gives `application[city]`.
     #[prop(default = "application")]
     group: &'static str,
@@ -81,6 +91,12 @@ pub fn FormField(
     #[prop(optional)]
     action: &'static str,
 ) -> impl IntoView {
+    let l = use_locale();
+    let hint = if hint.is_empty() {
+        String::new()
+    } else {
+        l.t(hint)
+    };
     let id = format!("f-{name}");
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
@@ -124,11 +140,14 @@ pub fn FormField(
                     .collect(),
                 Kind::OrgType => OrgType::ALL
                     .iter()
-                    .map(|t| (t.code().to_string(), t.label().to_string()))
+                    .map(|t| (t.code().to_string(), l.t(&format!("org-type-{}", t.code()))))
                     .collect(),
                 _ => OrgSize::ALL
                     .iter()
-                    .map(|t| (t.code().to_string(), t.label().to_string()))
+                    .map(|t| {
+                        let key = format!("org-size-{}", t.code().trim_end_matches('+'));
+                        (t.code().to_string(), l.t(&key))
+                    })
                     .collect(),
             };
             let current = value.clone();
@@ -137,7 +156,7 @@ pub fn FormField(
                     aria-invalid=invalid aria-describedby=described.clone()
                     on:change=on_change data-testid=format!("field-{name}")
                 >
-                    <option value="" selected=current.is_empty()>"Choose…"</option>
+                    <option value="" selected=current.is_empty()>{l.t("form-choose")}</option>
                     {options
                         .into_iter()
                         .map(|(code, label)| {
@@ -169,11 +188,11 @@ pub fn FormField(
     view! {
         <div class="field" class:field-invalid=move || message().is_some()>
             <label for=id.clone()>
-                {field_label(name)}
-                {(!required).then(|| view! { <span class="optional">" (optional)"</span> })}
+                {l.t(&format!("field-{name}"))}
+                {(!required).then(|| view! { <span class="optional">" " {l.t("form-optional")}</span> })}
             </label>
             {control}
-            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint}</p> })}
+            {(!hint.is_empty()).then(|| view! { <p class="hint" id=hint_id>{hint.clone()}</p> })}
             <p class="field-error" id=error_id aria-live="polite" data-testid=format!("error-{name}")>
                 {message}
             </p>
@@ -183,6 +202,7 @@ pub fn FormField(
 
 #[component]
 pub fn ApplyPage() -> impl IntoView {
+    let l = use_locale();
     let submit = ServerAction::<SubmitApplication>::new();
     toast_on_success(submit);
     // Made once on the server and carried into the browser with the page,
@@ -201,11 +221,11 @@ pub fn ApplyPage() -> impl IntoView {
     let terms_accepted = posted::<SubmitApplication>("application[accept_terms]").is_some();
 
     view! {
-        <Title text="Apply — Coursegate"/>
+        <Title text=l.t("apply-title")/>
         <section class="page narrow">
-            <h1>"Apply to become a customer"</h1>
+            <h1>{l.t("apply-heading")}</h1>
             <p class="lead">
-                "Tell us about your organization. Our staff review every application; you will get a private link to follow it and answer any questions."
+                {l.t("apply-lead")}
             </p>
             {move || general().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div> })}
             <ErrorSummary error=server_error field_id=|field| format!("f-{field}")
@@ -213,20 +233,20 @@ pub fn ApplyPage() -> impl IntoView {
             <ActionForm action=submit attr:class="form" attr:novalidate="" attr:data-testid="apply-form">
                 <input type="hidden" name="application[submission_key]" value=key/>
                 <fieldset>
-                    <legend>"Organization"</legend>
+                    <legend>{l.t("apply-legend-organization")}</legend>
                     <FormField name="legal_name" kind=Kind::Text messages action required=true/>
                     <div class="row">
-                        <FormField name="registration_id" kind=Kind::Text messages action required=true hint="As in the trade register, e.g. 1234567-8"/>
+                        <FormField name="registration_id" kind=Kind::Text messages action required=true hint="apply-hint-registration"/>
                         <FormField name="country" kind=Kind::Country messages action required=true/>
                     </div>
                     <div class="row">
                         <FormField name="org_type" kind=Kind::OrgType messages action required=true/>
                         <FormField name="org_size" kind=Kind::OrgSize messages action required=true/>
                     </div>
-                    <FormField name="website" kind=Kind::Url messages action hint="https://…"/>
+                    <FormField name="website" kind=Kind::Url messages action hint="apply-hint-website"/>
                 </fieldset>
                 <fieldset>
-                    <legend>"Address"</legend>
+                    <legend>{l.t("apply-legend-address")}</legend>
                     <FormField name="street_address" kind=Kind::Text messages action required=true/>
                     <div class="row">
                         <FormField name="postal_code" kind=Kind::Text messages action required=true/>
@@ -234,16 +254,16 @@ pub fn ApplyPage() -> impl IntoView {
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>"Contact person"</legend>
+                    <legend>{l.t("apply-legend-contact")}</legend>
                     <FormField name="contact_name" kind=Kind::Text messages action required=true/>
                     <div class="row">
-                        <FormField name="contact_email" kind=Kind::Email messages action required=true hint="Becomes the sign-in name if approved"/>
-                        <FormField name="phone" kind=Kind::Tel messages action required=true hint="International format, e.g. +358 40 123 4567"/>
+                        <FormField name="contact_email" kind=Kind::Email messages action required=true hint="apply-hint-email"/>
+                        <FormField name="phone" kind=Kind::Tel messages action required=true hint="apply-hint-phone"/>
                     </div>
                 </fieldset>
                 <fieldset>
-                    <legend>"Your plans"</legend>
-                    <FormField name="intended_use" kind=Kind::TextArea messages action required=true hint="Which courses or services, for how many people, roughly when"/>
+                    <legend>{l.t("apply-legend-plans")}</legend>
+                    <FormField name="intended_use" kind=Kind::TextArea messages action required=true hint="apply-hint-intended-use"/>
                 </fieldset>
                 <div class="field checkbox" class:field-invalid=move || terms_message().is_some()>
                     <label for="f-accept_terms">
@@ -258,21 +278,21 @@ pub fn ApplyPage() -> impl IntoView {
                                 });
                             }
                         />
-                        " I accept the terms of service and the processing of these details for reviewing the application, as the privacy notice describes."
+                        " " {l.t("apply-accept-terms")}
                     </label>
                     <p class="hint" id="f-accept_terms-hint" data-testid="terms-links">
-                        "Read the "
-                        <a href="/terms" target="_blank" rel="noopener" data-testid="apply-terms-link">{format!("terms of service (version {TERMS_VERSION})")}</a>
-                        " and the "
-                        <a href="/privacy" target="_blank" rel="noopener" data-testid="apply-privacy-link">"privacy notice"</a>
-                        ". Both open in a new tab, so what you typed here stays."
+                        {l.t("apply-terms-read")} " "
+                        <a href="/terms" target="_blank" rel="noopener" data-testid="apply-terms-link">{l.t_args("apply-terms-link", &[("version", TERMS_VERSION.into())])}</a>
+                        " " {l.t("apply-terms-and")} " "
+                        <a href="/privacy" target="_blank" rel="noopener" data-testid="apply-privacy-link">{l.t("apply-privacy-link")}</a>
+                        {l.t("apply-terms-new-tab")}
                     </p>
                     <p class="field-error" id="f-accept_terms-error" aria-live="polite" data-testid="error-accept_terms">{terms_message}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="apply-submit"
                     disabled=move || submit.pending().get()
                 >
-                    {move || if submit.pending().get() { "Sending…" } else { "Send application" }}
+                    {move || if submit.pending().get() { l.t("apply-sending") } else { l.t("apply-submit") }}
                 </button>
             </ActionForm>
         </section>

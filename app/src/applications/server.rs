@@ -4,6 +4,7 @@ use sqlx::Row as _;
 
 use super::{ApplicationInput, Status, StatusView, Submitted, TimelineEntry, ValidApplication};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{Arg, Locale};
 use crate::server::audit::{self, Entry};
 use crate::server::db::{RowExt, Tx};
 use crate::server::mail::{self, Mail};
@@ -12,7 +13,7 @@ use crate::server::{new_id, normalize, now_ms, state, tokens, DbContext};
 const COLUMNS: &str =
     "application_id, status, legal_name, registration_id, country, street_address,
     postal_code, city, website, contact_name, contact_email, phone, org_type, org_size,
-    intended_use, info_request_message, info_request_fields, rejection_reason, created_at";
+    intended_use, info_request_message, info_request_fields, rejection_reason, created_at, locale";
 
 pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     let st = state()?;
@@ -27,7 +28,12 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             "The form is missing its submission key. Reload the page and try again.".into(),
         ));
     }
-    let app = input.validate().map_err(AppError::Validation)?;
+    // The messages and every later mail in the language the form was
+    // filled in.
+    let locale = crate::i18n::request_locale();
+    let app = input
+        .validate()
+        .map_err(|e| AppError::Validation(e.localized(locale)))?;
 
     let token = tokens::derived_token(&st.secret, "status", &key);
     // Only a hash of the key is stored: with the key and the secret side by
@@ -58,9 +64,9 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             legal_name, name_normalized, registration_id, registration_id_normalized, country,
             street_address, postal_code, city, website, contact_name, contact_email,
             contact_email_normalized, phone, org_type, org_size, intended_use, terms_version,
-            terms_accepted_at, created_at, updated_at)
+            terms_accepted_at, created_at, updated_at, locale)
          VALUES ($1, $2, $3, 'submitted', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16,
-            $17, $18, $19, $20, $21, $21, $21)",
+            $17, $18, $19, $20, $21, $21, $21, $22)",
     )
     .bind(&application_id)
     .bind(tokens::hash(token.expose()))
@@ -85,6 +91,7 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     // the version shown next to it is the one accepted, now.
     .bind(crate::privacy::TERMS_VERSION)
     .bind(now)
+    .bind(locale.code())
     .execute(&mut *tx)
     .await;
     if let Err(error) = insert {
@@ -103,12 +110,14 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
         &mut tx,
         Mail {
             to: app.contact_email.as_str(),
-            subject: "We received your application to Coursegate",
-            body: &format!(
-                "Hello {},\n\nThank you for applying on behalf of {}. Our staff will review the application.\n\n\
-                 Follow its status, answer questions from the reviewer or withdraw it here:\n{link}\n\n\
-                 Keep this link private: anyone who has it can see and change the application.\n\n— Coursegate",
-                app.contact_name, app.legal_name
+            subject: &locale.t("mail-received-subject"),
+            body: &locale.t_args(
+                "mail-received-body",
+                &[
+                    ("name", app.contact_name.clone().into()),
+                    ("org", app.legal_name.clone().into()),
+                    ("link", link.clone().into()),
+                ],
             ),
             kind: "application_received",
         },
@@ -195,7 +204,15 @@ pub async fn timeline(
             continue;
         }
         let mut label = event_label(&kind).to_string();
-        if !for_applicant {
+        if for_applicant {
+            // The applicant reads the timeline in their own language.
+            let key = match kind.as_str() {
+                k @ ("submitted" | "claimed" | "info_requested" | "resubmitted" | "approved"
+                | "rejected" | "withdrawn") => format!("event-{k}"),
+                _ => "event-updated".to_string(),
+            };
+            label = crate::i18n::request_locale().t(&key);
+        } else {
             if let Some(actor) = row.opt_text("actor")? {
                 label = format!("{label} ({actor})");
             }
@@ -351,11 +368,13 @@ pub async fn respond(token: &str, answer: &str, input: ApplicationInput) -> Resu
         &mut tx,
         Mail {
             to: app.contact_email.as_str(),
-            subject: "Your answer reached Coursegate",
-            body: &format!(
-                "Hello {},\n\nThank you: your answer about {} is with the reviewer now. \
-                 Use the private link from our first email to follow the application.\n\n— Coursegate",
-                app.contact_name, app.legal_name
+            subject: &applicant_locale(&row).t("mail-answer-subject"),
+            body: &applicant_locale(&row).t_args(
+                "mail-answer-body",
+                &[
+                    ("name", app.contact_name.clone().into()),
+                    ("org", app.legal_name.clone().into()),
+                ],
             ),
             kind: "application_resubmitted",
         },
@@ -474,12 +493,13 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
         &mut tx,
         Mail {
             to: &row.text("contact_email")?,
-            subject: "Your Coursegate application was withdrawn",
-            body: &format!(
-                "Hello {},\n\nThe application for {} has been withdrawn as you asked. \
-                 You are welcome to apply again at any time.\n\n— Coursegate",
-                row.text("contact_name")?,
-                row.text("legal_name")?
+            subject: &applicant_locale(&row).t("mail-withdrawn-subject"),
+            body: &applicant_locale(&row).t_args(
+                "mail-withdrawn-body",
+                &[
+                    ("name", row.text("contact_name")?.into()),
+                    ("org", row.text("legal_name")?.into()),
+                ],
             ),
             kind: "application_withdrawn",
         },
@@ -505,14 +525,30 @@ pub async fn withdraw(token: &str) -> Result<(), AppError> {
     Ok(())
 }
 
-/// Used by the review console: mails the applicant about a decision.
+/// The language the applicant filled the form in (English for
+/// applications from before it was recorded).
+pub fn applicant_locale(row: &sqlx::any::AnyRow) -> Locale {
+    row.try_get::<String, _>("locale")
+        .ok()
+        .and_then(|code| Locale::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Used by the review console: mails the applicant about a decision, in
+/// the applicant's language. `subject` and `text` are message keys; the
+/// text gets `org` (the legal name) and `args`.
 pub async fn notify_applicant(
     tx: &mut Tx,
     row: &sqlx::any::AnyRow,
     subject: &str,
     text: &str,
+    args: &[(&str, Arg)],
     kind: &str,
 ) -> Result<(), AppError> {
+    let locale = applicant_locale(row);
+    let mut args = args.to_vec();
+    args.push(("org", row.text("legal_name")?.into()));
+    let text = locale.t_args(text, &args);
     let to: String = row
         .try_get("contact_email")
         .map_err(|e| AppError::internal("missing contact email", e))?;
@@ -526,9 +562,10 @@ pub async fn notify_applicant(
         tx,
         Mail {
             to: &to,
-            subject,
-            body: &format!(
-                "Hello {name},\n\n{text}\n\nThe private link from our first email shows the application's full history.\n\n— Coursegate"
+            subject: &locale.t(subject),
+            body: &locale.t_args(
+                "mail-notify-body",
+                &[("name", name.into()), ("text", text.into())],
             ),
             kind,
         },

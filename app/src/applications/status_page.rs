@@ -10,6 +10,7 @@ use crate::components::{textarea_text, ErrorSummary, StatusBadge};
 use crate::error::AppError;
 use crate::form_post::posted;
 use crate::format;
+use crate::i18n::use_locale;
 use crate::toast::toast_on_success;
 use leptos::server_fn::ServerFn;
 
@@ -28,6 +29,7 @@ fn kind_of(field: &str) -> Kind {
 
 #[component]
 pub fn StatusPage() -> impl IntoView {
+    let l = use_locale();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let respond = ServerAction::<RespondToInfoRequest>::new();
@@ -40,14 +42,14 @@ pub fn StatusPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Application status — Coursegate"/>
+        <Title text=l.t("status-title")/>
         <section class="page narrow">
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match view_data.await {
                         Ok(data) => view! { <StatusBody data token=token() respond withdraw/> }.into_any(),
                         Err(e) => view! {
-                            <h1>"Application status"</h1>
+                            <h1>{l.t("status-heading")}</h1>
                             <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div>
                         }
                         .into_any(),
@@ -65,6 +67,7 @@ fn StatusBody(
     respond: ServerAction<RespondToInfoRequest>,
     withdraw: ServerAction<WithdrawApplication>,
 ) -> impl IntoView {
+    let l = use_locale();
     let status = data.status;
     let respond_error = Signal::derive(move || respond.value().get().and_then(Result::err));
     let withdraw_error = move || withdraw.value().get().and_then(Result::err);
@@ -89,7 +92,7 @@ fn StatusBody(
         let token = token.clone();
         view! {
             <section class="card highlight" data-testid="info-request">
-                <h2>"The reviewer asks for more information"</h2>
+                <h2>{l.t("status-info-heading")}</h2>
                 <blockquote class="quote" data-testid="info-request-message">{message}</blockquote>
                 {move || general_respond_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div> })}
                 <ErrorSummary error=respond_error field_id=|field| format!("f-{field}")
@@ -111,7 +114,7 @@ fn StatusBody(
                         })
                         .collect_view()}
                     <div class="field" class:field-invalid=move || answer_message().is_some()>
-                        <label for="f-answer">"Your answer"</label>
+                        <label for="f-answer">{l.t("status-your-answer")}</label>
                         <textarea id="f-answer" name="answer" rows="4" required data-testid="field-answer"
                             aria-invalid=move || answer_message().is_some().then_some("true")
                             aria-describedby="f-answer-error"
@@ -119,43 +122,43 @@ fn StatusBody(
                         <p class="field-error" id="f-answer-error" aria-live="polite" data-testid="error-answer">{answer_message}</p>
                     </div>
                     <button type="submit" class="button primary" data-testid="respond-submit"
-                        disabled=move || respond.pending().get()>"Send answer"</button>
+                        disabled=move || respond.pending().get()>{l.t("status-send-answer")}</button>
                 </ActionForm>
             </section>
         }
     });
 
     view! {
-        <p class="eyebrow">"Application"</p>
+        <p class="eyebrow">{l.t("status-eyebrow")}</p>
         <h1 data-testid="status-org">{data.legal_name.clone()}</h1>
         <p class="status-line">
-            <StatusBadge code=status.code() label=status.label()/>
-            <span class="muted">{format!(" Submitted {}", format::time(data.created_at))}</span>
+            <StatusBadge code=status.code() label=l.t(&format!("state-{}", status.code()))/>
+            <span class="muted">{format!(" {}", l.t_args("status-submitted", &[("when", format::time_in(l, data.created_at).into())]))}</span>
         </p>
         {(!status.is_final()).then(|| view! {
             <div class="banner banner-info" data-testid="private-link-note">
-                "Bookmark this page: its address is your private link. Anyone who has it can see and change this application. We also emailed it to you."
+                {l.t("status-private-link")}
             </div>
         })}
         {data.rejection_reason.clone().filter(|_| status == Status::Rejected).map(|reason| view! {
             <section class="card" data-testid="rejection">
-                <h2>"The application was not approved"</h2>
+                <h2>{l.t("status-rejected-heading")}</h2>
                 <blockquote class="quote">{reason}</blockquote>
             </section>
         })}
         {(status == Status::Approved).then(|| view! {
             <section class="card" data-testid="approved">
-                <h2>"Welcome aboard"</h2>
-                <p>"Your customer account has been created. We emailed the contact person a link to set a password and sign in."</p>
+                <h2>{l.t("status-approved-heading")}</h2>
+                <p>{l.t("status-approved-text")}</p>
             </section>
         })}
         {info_form}
         <section class="card">
-            <h2>"Timeline"</h2>
+            <h2>{l.t("status-timeline")}</h2>
             <ol class="timeline" data-testid="timeline">
                 {data.timeline.iter().map(|entry| view! {
                     <li>
-                        <span class="timeline-when">{format::time(entry.at)}</span>
+                        <span class="timeline-when">{format::time_in(l, entry.at)}</span>
                         <span class="timeline-what">{entry.label.clone()}</span>
                         {entry.message.clone().map(|m| view! { <p class="timeline-message">{m}</p> })}
                     </li>
@@ -164,16 +167,16 @@ fn StatusBody(
         </section>
         {(!status.is_final()).then(|| view! {
             <section class="card danger-zone">
-                <h2>"Withdraw the application"</h2>
-                <p class="muted">"Withdrawing is final. You can apply again later."</p>
+                <h2>{l.t("status-withdraw-heading")}</h2>
+                <p class="muted">{l.t("status-withdraw-text")}</p>
                 {move || withdraw_error().map(|e| view! { <div class="banner banner-error" role="alert" data-testid="withdraw-error">{e.to_string()}</div> })}
                 <ActionForm action=withdraw attr:class="form inline" attr:data-testid="withdraw-form">
                     <input type="hidden" name="token" value=token.clone()/>
                     <label class="checkbox">
                         <input type="checkbox" required data-testid="withdraw-confirm"/>
-                        " Yes, withdraw this application"
+                        " " {l.t("status-withdraw-confirm")}
                     </label>
-                    <button type="submit" class="button danger" data-testid="withdraw-submit">"Withdraw"</button>
+                    <button type="submit" class="button danger" data-testid="withdraw-submit">{l.t("status-withdraw")}</button>
                 </ActionForm>
             </section>
         })}

@@ -8,9 +8,11 @@ use super::{password_link_info, AuthRefresh, SetPassword, SignIn, SignInCode};
 use crate::components::{field_error, general_error, ErrorSummary};
 use crate::form_post::posted;
 use crate::format;
+use crate::i18n::use_locale;
 
 #[component]
 pub fn SignInPage() -> impl IntoView {
+    let l = use_locale();
     let action = ServerAction::<SignIn>::new();
     let refresh = use_context::<AuthRefresh>();
     Effect::new(move |_| {
@@ -24,12 +26,12 @@ pub fn SignInPage() -> impl IntoView {
     let typed_email = posted::<SignIn>("email");
 
     view! {
-        <Title text="Sign in — Coursegate"/>
+        <Title text=l.t("sign-in-title")/>
         <section class="page narrow auth-card">
-            <h1>"Sign in"</h1>
+            <h1>{l.t("nav-sign-in")}</h1>
             {move || password_set().then(|| view! {
                 <div class="banner banner-success" role="status" data-testid="password-set-banner">
-                    "Your password is set. Sign in with your email and the new password."
+                    {l.t("sign-in-password-set")}
                 </div>
             })}
             {move || general_error(&error.get()).map(|m| view! {
@@ -38,7 +40,7 @@ pub fn SignInPage() -> impl IntoView {
             <ErrorSummary error field_id=|field| format!("sign-in-{field}")/>
             <ActionForm action attr:class="form" attr:data-testid="sign-in-form">
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "email").is_some()>
-                    <label for="sign-in-email">"Email"</label>
+                    <label for="sign-in-email">{l.t("label-email")}</label>
                     // After a failed plain post the email comes back; the password never does.
                     <input id="sign-in-email" type="email" name="email" autocomplete="username" required data-testid="sign-in-email"
                         value=typed_email
@@ -47,16 +49,16 @@ pub fn SignInPage() -> impl IntoView {
                     <p class="field-error" id="sign-in-email-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
                 </div>
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "password").is_some()>
-                    <label for="sign-in-password">"Password"</label>
+                    <label for="sign-in-password">{l.t("label-password")}</label>
                     <input id="sign-in-password" type="password" name="password" autocomplete="current-password" required data-testid="sign-in-password"
                         aria-invalid=move || field_error(&error.get(), "password").map(|_| "true")
                         aria-describedby="sign-in-password-error"/>
                     <p class="field-error" id="sign-in-password-error" aria-live="polite">{move || field_error(&error.get(), "password")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="sign-in-submit"
-                    disabled=move || action.pending().get()>"Sign in"</button>
+                    disabled=move || action.pending().get()>{l.t("nav-sign-in")}</button>
             </ActionForm>
-            <p><a href="/forgot-password" data-testid="forgot-password-link">"Forgot your password?"</a></p>
+            <p><a href="/forgot-password" data-testid="forgot-password-link">{l.t("forgot-title")}</a></p>
         </section>
     }
 }
@@ -99,6 +101,7 @@ pub fn SignInCodePage() -> impl IntoView {
 
 #[component]
 pub fn SetPasswordPage() -> impl IntoView {
+    let l = use_locale();
     let params = use_params_map();
     let token = move || params.read().get("token").unwrap_or_default();
     let info = Resource::new(token, password_link_info);
@@ -116,10 +119,10 @@ pub fn SetPasswordPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Set your password — Coursegate"/>
+        <Title text=l.t("set-password-title")/>
         <section class="page narrow auth-card">
-            <h1>"Set your password"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Checking the link…"</p> }>
+            <h1>{l.t("set-password-heading")}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("set-password-checking")}</p> }>
                 {move || Suspend::new(async move {
                     match info.await {
                         Err(e) => view! {
@@ -127,8 +130,8 @@ pub fn SetPasswordPage() -> impl IntoView {
                         }.into_any(),
                         Ok(info) => view! {
                             <p>
-                                "Signing in as " <strong data-testid="link-email">{info.email.clone()}</strong>
-                                ". This link works once, until " {format::time(info.expires_at)} "."
+                                {l.t("set-password-signing-in-as")} " " <strong data-testid="link-email">{info.email.clone()}</strong>
+                                ". " {l.t_args("set-password-link-works", &[("until", format::time_in(l, info.expires_at).into())])}
                             </p>
                             {move || general_error(&error.get()).map(|m| view! {
                                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
@@ -137,21 +140,21 @@ pub fn SetPasswordPage() -> impl IntoView {
                                 <input type="hidden" name="token" value=params.read_untracked().get("token").unwrap_or_default()/>
                                 <input type="email" name="username" value=info.email.clone() autocomplete="username" hidden/>
                                 <div class="field" class:field-invalid=move || password_error().is_some()>
-                                    <label for="new-password">"New password"</label>
+                                    <label for="new-password">{l.t("set-password-new")}</label>
                                     <input id="new-password" type="password" name="password" autocomplete="new-password"
                                         minlength="8" maxlength="128" required data-testid="new-password"
                                         on:input=move |ev| typed.set(event_target_value(&ev))/>
-                                    <p class="hint">"At least 8 characters, not one of the most common passwords. A few unrelated words make a strong one."</p>
+                                    <p class="hint">{l.t("set-password-hint")}</p>
                                     <p class="field-error" aria-live="polite">{password_error}</p>
                                 </div>
                                 <div class="field" class:field-invalid=move || field_error(&error.get(), "confirm").is_some()>
-                                    <label for="confirm-password">"Repeat the password"</label>
+                                    <label for="confirm-password">{l.t("set-password-repeat")}</label>
                                     <input id="confirm-password" type="password" name="confirm" autocomplete="new-password"
                                         required data-testid="confirm-password"/>
                                     <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "confirm")}</p>
                                 </div>
                                 <button type="submit" class="button primary" data-testid="set-password-submit"
-                                    disabled=move || action.pending().get()>"Set password"</button>
+                                    disabled=move || action.pending().get()>{l.t("set-password-submit")}</button>
                             </ActionForm>
                         }.into_any(),
                     }

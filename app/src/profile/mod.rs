@@ -156,6 +156,7 @@ pub fn ProfilePage() -> impl IntoView {
 
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let action = ServerAction::<ForgotPassword>::new();
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let query = use_query_map();
@@ -165,28 +166,28 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Forgot your password — Coursegate"/>
+        <Title text=l.t("forgot-page-title")/>
         <section class="page narrow auth-card">
-            <h1>"Forgot your password?"</h1>
+            <h1>{l.t("forgot-title")}</h1>
             {move || sent().then(|| view! {
                 <div class="banner banner-success" role="status" data-testid="forgot-sent-banner">
-                    "If an account uses that email, a link to choose a new password is on its way. It works once, for an hour."
+                    {l.t("forgot-sent")}
                 </div>
             })}
             {move || general_error(&error.get()).map(|m| view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
             })}
-            <p>"Enter the email you sign in with and we'll mail you a link to choose a new password."</p>
+            <p>{l.t("forgot-lead")}</p>
             <ActionForm action attr:class="form" attr:data-testid="forgot-password-form">
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "email").is_some()>
-                    <label for="forgot-email">"Email"</label>
+                    <label for="forgot-email">{l.t("label-email")}</label>
                     <input id="forgot-email" type="email" name="email" autocomplete="username" required data-testid="forgot-email"/>
                     <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "email")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="forgot-submit"
-                    disabled=move || action.pending().get()>"Mail me a link"</button>
+                    disabled=move || action.pending().get()>{l.t("forgot-submit")}</button>
             </ActionForm>
-            <p><a href="/sign-in">"Back to sign in"</a></p>
+            <p><a href="/sign-in">{l.t("forgot-back")}</a></p>
         </section>
     }
 }

@@ -9,9 +9,9 @@ use super::{
     QueueSummary, PAGE_SIZE,
 };
 use crate::applications::server::{
-    add_event, notify_applicant, row_to_input, split_fields, status_of, timeline,
+    add_event, applicant_locale, notify_applicant, row_to_input, split_fields, status_of, timeline,
 };
-use crate::applications::{field_label, Status, FIELDS};
+use crate::applications::{Status, FIELDS};
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
 use crate::server::abuse::{self, Scope};
@@ -220,7 +220,7 @@ const DETAIL_COLUMNS: &str =
     a.registration_id_normalized, a.country, a.street_address, a.postal_code, a.city, a.website,
     a.contact_name, a.contact_email, a.contact_email_normalized, a.phone, a.org_type, a.org_size,
     a.intended_use, a.claimed_by, a.info_request_message, a.info_request_fields, a.rejection_reason,
-    a.organization_id, a.created_at, a.terms_version, a.terms_accepted_at, a.purged_at";
+    a.organization_id, a.created_at, a.terms_version, a.terms_accepted_at, a.purged_at, a.locale";
 
 fn not_found() -> AppError {
     AppError::NotFound("No application has that id.".into())
@@ -521,11 +521,9 @@ pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
         notify_applicant(
             &mut tx,
             &row,
-            "Your Coursegate application is in review",
-            &format!(
-                "A reviewer has started on the application for {}.",
-                row.text("legal_name")?
-            ),
+            "mail-in-review-subject",
+            "mail-in-review-text",
+            &[],
             "application_in_review",
         )
         .await?;
@@ -595,17 +593,20 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
         Some(&message),
     )
     .await?;
-    let labels: Vec<&str> = fields.iter().map(|f| field_label(f)).collect();
+    let locale = applicant_locale(&row);
+    let labels: Vec<String> = fields
+        .iter()
+        .map(|f| locale.t(&format!("field-{f}")))
+        .collect();
     notify_applicant(
         &mut tx,
         &row,
-        "The Coursegate reviewer has a question",
-        &format!(
-            "The reviewer of the application for {} asks:\n\n{message}\n\nYou can update these fields: {}.\n\
-             Open the private link from our first email to answer.",
-            row.text("legal_name")?,
-            labels.join(", ")
-        ),
+        "mail-info-subject",
+        "mail-info-text",
+        &[
+            ("message", message.clone().into()),
+            ("fields", labels.join(", ").into()),
+        ],
         "application_info_requested",
     )
     .await?;
@@ -656,11 +657,9 @@ pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
     notify_applicant(
         &mut tx,
         &row,
-        "Your Coursegate application was not approved",
-        &format!(
-            "We are sorry: the application for {} was not approved.\n\nThe reviewer's reason:\n{reason}",
-            row.text("legal_name")?
-        ),
+        "mail-rejected-subject",
+        "mail-rejected-text",
+        &[("reason", reason.clone().into())],
         "application_rejected",
     )
     .await?;
@@ -773,17 +772,22 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     let (token, expires_at) =
         issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
+    // In the language the applicant used: the Customer admin is usually
+    // the contact person who filled in the form.
+    let locale = applicant_locale(&row);
     mail::enqueue(
         &mut tx,
         Mail {
             to: &email,
-            subject: "Your Coursegate account is ready",
-            body: &format!(
-                "Hello,\n\n{legal_name} is now a Coursegate customer, and you are its Customer admin.\n\n\
-                 Your sign-in name: {email}\n\n\
-                 Set your password with this one-time link (valid until {}):\n{link}\n\n\
-                 We never send passwords by email. If the link has expired, ask us for a new one.\n\n— Coursegate",
-                crate::format::time(expires_at)
+            subject: &locale.t("mail-invitation-subject"),
+            body: &locale.t_args(
+                "mail-invitation-body",
+                &[
+                    ("org", legal_name.clone().into()),
+                    ("email", email.clone().into()),
+                    ("until", crate::format::time_in(locale, expires_at).into()),
+                    ("link", link.clone().into()),
+                ],
             ),
             kind: "invitation",
         },
@@ -793,11 +797,9 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
         notify_applicant(
             &mut tx,
             &row,
-            "Your Coursegate application was approved",
-            &format!(
-                "Good news: the application for {legal_name} was approved. The Customer admin ({email}) \
-                 received a link to set a password."
-            ),
+            "mail-approved-subject",
+            "mail-approved-text",
+            &[("email", email.clone().into())],
             "application_approved",
         )
         .await?;

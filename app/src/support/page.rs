@@ -243,31 +243,32 @@ pub fn AdminSupportPage() -> impl IntoView {
 
 #[component]
 pub fn ContactPage() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let send = ServerAction::<Contact>::new();
     toast_on_success(send);
     let error = move || error_of(send.value());
     let sent = move || matches!(send.value().get(), Some(Ok(())));
     view! {
-        <Title text="Contact us — Coursegate"/>
+        <Title text=l.t("contact-title")/>
         <section class="page narrow">
-            <h1>"Contact us"</h1>
-            <p class="lead">"A question about applying? Write to us; we answer by email. No account needed."</p>
+            <h1>{l.t("home-contact")}</h1>
+            <p class="lead">{l.t("contact-lead")}</p>
             <Show when=sent fallback=move || view! {
                 {move || general_error(&error()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="contact-error">{m}</div> })}
                 <ActionForm action=send>
-                    <label for="contact-name">"Your name"</label>
+                    <label for="contact-name">{l.t("contact-name")}</label>
                     <input id="contact-name" name="name" autocomplete="name" data-testid="contact-name"/>
                     {move || field_error(&error(), "name").map(|m| view! { <p class="field-error" data-testid="contact-name-error">{m}</p> })}
-                    <label for="contact-email">"Email"</label>
+                    <label for="contact-email">{l.t("label-email")}</label>
                     <input id="contact-email" name="email" type="email" autocomplete="email" data-testid="contact-email"/>
                     {move || field_error(&error(), "email").map(|m| view! { <p class="field-error" data-testid="contact-email-error">{m}</p> })}
-                    <label for="contact-message">"Message"</label>
+                    <label for="contact-message">{l.t("contact-message")}</label>
                     <textarea id="contact-message" name="message" rows="6" data-testid="contact-message"></textarea>
                     {move || field_error(&error(), "message").map(|m| view! { <p class="field-error" data-testid="contact-message-error">{m}</p> })}
-                    <button type="submit" class="button primary" data-testid="contact-send">"Send"</button>
+                    <button type="submit" class="button primary" data-testid="contact-send">{l.t("contact-send")}</button>
                 </ActionForm>
             }>
-                <div class="banner" role="status" data-testid="contact-sent">"Thank you. We will answer to the email address you gave."</div>
+                <div class="banner" role="status" data-testid="contact-sent">{l.t("contact-sent")}</div>
             </Show>
         </section>
     }
