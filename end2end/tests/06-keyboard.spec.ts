@@ -101,6 +101,10 @@ test('an applicant applies with the keyboard alone and always sees the focus', a
   await tabTo(page, 'field-accept_terms', 1);
   await page.keyboard.press('Space');
   await expect(page.getByTestId('field-accept_terms')).toBeChecked();
+  // The consent box's hint links the terms and the privacy notice, two
+  // stops before the button.
+  await tabTo(page, 'apply-terms-link', 1);
+  await tabTo(page, 'apply-privacy-link', 1);
   await tabTo(page, 'apply-submit', 1);
   await e2e.shot(page, 'submit-focused');
   await page.keyboard.press('Enter');
