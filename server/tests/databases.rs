@@ -869,4 +869,17 @@ async fn a_database_made_before_the_search_index_gets_it_filled_at_start() {
             .scalar_i64("SELECT COUNT(*) FROM application")
             .await
     );
+    // The triggers find an application's index row through an ordinary
+    // index, not by reading the whole full-text index.
+    let plan: Vec<(i64, i64, i64, String)> = sqlx::query_as(
+        "EXPLAIN QUERY PLAN SELECT id FROM application_search_content WHERE c0 = 'x'",
+    )
+    .fetch_all(restarted.state.db.pool())
+    .await
+    .expect("plan");
+    assert!(
+        plan.iter()
+            .any(|row| row.3.contains("application_search_id_idx")),
+        "{plan:?}"
+    );
 }

@@ -154,29 +154,42 @@ async fn sqlite_search_index(tx: &mut Tx) -> Result<(), sqlx::Error> {
     )
     .fetch_optional(&mut **tx)
     .await?;
-    if exists.is_some() {
-        return Ok(());
+    if exists.is_none() {
+        for statement in [
+            "CREATE VIRTUAL TABLE application_search USING fts5(
+                application_id UNINDEXED, name, registration, email, tokenize = 'trigram')",
+            "INSERT INTO application_search (application_id, name, registration, email)
+                SELECT application_id, name_normalized, registration_id_normalized, contact_email_normalized
+                FROM application",
+            "CREATE TRIGGER application_search_insert AFTER INSERT ON application BEGIN
+                INSERT INTO application_search (application_id, name, registration, email)
+                VALUES (new.application_id, new.name_normalized, new.registration_id_normalized,
+                        new.contact_email_normalized);
+            END",
+        ] {
+            sqlx::query(statement).execute(&mut **tx).await?;
+        }
     }
+    // FTS5 finds rows by text or by its own rowid only; an equality on the
+    // application id would read the whole index. An ordinary index on the
+    // id's column in FTS5's content table turns it into a look-up, which
+    // the update and delete triggers use (a purge of thousands of rows
+    // otherwise held the write lock for minutes). Made on every start, so a
+    // database from before the index gets it too.
     for statement in [
-        "CREATE VIRTUAL TABLE application_search USING fts5(
-            application_id UNINDEXED, name, registration, email, tokenize = 'trigram')",
-        "INSERT INTO application_search (application_id, name, registration, email)
-            SELECT application_id, name_normalized, registration_id_normalized, contact_email_normalized
-            FROM application",
-        "CREATE TRIGGER application_search_insert AFTER INSERT ON application BEGIN
-            INSERT INTO application_search (application_id, name, registration, email)
-            VALUES (new.application_id, new.name_normalized, new.registration_id_normalized,
-                    new.contact_email_normalized);
-        END",
+        "CREATE INDEX IF NOT EXISTS application_search_id_idx ON application_search_content (c0)",
+        "DROP TRIGGER IF EXISTS application_search_update",
         "CREATE TRIGGER application_search_update
             AFTER UPDATE OF name_normalized, registration_id_normalized, contact_email_normalized
             ON application BEGIN
             UPDATE application_search SET name = new.name_normalized,
                 registration = new.registration_id_normalized, email = new.contact_email_normalized
-            WHERE application_id = old.application_id;
+            WHERE rowid = (SELECT id FROM application_search_content WHERE c0 = old.application_id);
         END",
+        "DROP TRIGGER IF EXISTS application_search_delete",
         "CREATE TRIGGER application_search_delete AFTER DELETE ON application BEGIN
-            DELETE FROM application_search WHERE application_id = old.application_id;
+            DELETE FROM application_search
+            WHERE rowid = (SELECT id FROM application_search_content WHERE c0 = old.application_id);
         END",
     ] {
         sqlx::query(statement).execute(&mut **tx).await?;
