@@ -56,6 +56,12 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             .context("failed to look up the submission key")?;
     if existing.is_some() {
         // The same form posted again (double click, reload): same answer.
+        // Ended explicitly: a transaction only dropped leaves its rollback
+        // queued on the pooled connection, and the next BEGIN IMMEDIATE
+        // there failed ("non-zero transaction depth") under load.
+        tx.rollback()
+            .await
+            .context("failed to end the look-up transaction")?;
         return Ok(Submitted { status_path });
     }
 
@@ -97,6 +103,9 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
     if let Err(error) = insert {
         if crate::server::is_unique_violation(&error) {
             // A concurrent copy of the same post won the race (PostgreSQL).
+            tx.rollback()
+                .await
+                .context("failed to end the failed insert's transaction")?;
             return Ok(Submitted { status_path });
         }
         return Err(AppError::internal(
