@@ -29,29 +29,48 @@ pub enum Locale {
     Fi,
 }
 
-pub(crate) const SOURCES: [(Locale, &str); 2] = [
-    (Locale::En, include_str!("../locales/en.ftl")),
-    (Locale::Fi, include_str!("../locales/fi.ftl")),
+/// Each language's messages, split by area so the public pages, the
+/// operator console and the customer workspace can each be kept in their
+/// own file; a bundle holds all of a language's files.
+pub(crate) const SOURCES: [(Locale, &[&str]); 2] = [
+    (
+        Locale::En,
+        &[
+            include_str!("../locales/en.ftl"),
+            include_str!("../locales/console.en.ftl"),
+            include_str!("../locales/workspace.en.ftl"),
+        ],
+    ),
+    (
+        Locale::Fi,
+        &[
+            include_str!("../locales/fi.ftl"),
+            include_str!("../locales/console.fi.ftl"),
+            include_str!("../locales/workspace.fi.ftl"),
+        ],
+    ),
 ];
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn build(locale: Locale) -> Bundle {
-    let source = SOURCES
+    let sources: &[&str] = SOURCES
         .iter()
         .find(|(l, _)| *l == locale)
         .map(|(_, s)| *s)
         .unwrap_or_default();
-    // A syntax error in a shipped file is caught by the unit tests; at run
-    // time the messages that did parse are still used.
-    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
     let lang: unic_langid::LanguageIdentifier = locale.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![lang]);
     // Fluent wraps arguments in Unicode isolation marks by default; they
     // would show up in tests, mails and copied text, and our arguments are
     // names and numbers in the same direction as the text.
     bundle.set_use_isolating(false);
-    let _ = bundle.add_resource(resource);
+    for source in sources {
+        // A syntax error or a key defined twice is caught by the unit
+        // tests; at run time the messages that did parse are still used.
+        let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -469,12 +488,27 @@ mod tests {
             .collect()
     }
 
+    /// All of a language's keys; a key in two of its files would make the
+    /// bundle keep only the first, so that fails here.
+    fn language_keys(sources: &[&str]) -> BTreeSet<String> {
+        let mut all = BTreeSet::new();
+        for source in sources {
+            for key in keys(source) {
+                assert!(all.insert(key.clone()), "{key} is defined in two files");
+            }
+        }
+        all
+    }
+
     #[test]
     fn every_language_has_every_key_and_none_is_empty() {
-        let all: BTreeSet<String> = SOURCES.iter().flat_map(|(_, s)| keys(s)).collect();
+        let all: BTreeSet<String> = SOURCES
+            .iter()
+            .flat_map(|(_, s)| language_keys(s))
+            .collect();
         assert!(all.len() > 50, "the message files look truncated");
-        for (locale, source) in SOURCES {
-            let have = keys(source);
+        for (locale, sources) in SOURCES {
+            let have = language_keys(sources);
             let missing: Vec<_> = all.difference(&have).collect();
             assert!(missing.is_empty(), "{locale:?} lacks {missing:?}");
             for key in &all {
@@ -497,7 +531,7 @@ mod tests {
     /// so a typo cannot ship as a raw key on a page.
     #[test]
     fn every_key_used_in_the_code_exists() {
-        let known = keys(SOURCES[0].1);
+        let known = language_keys(SOURCES[0].1);
         let mut unknown = vec![];
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
         let mut dirs = vec![std::path::PathBuf::from(root)];

@@ -1,0 +1,1 @@
+# Operaattorin konsoli (katso console.en.ftl).

@@ -1,0 +1,1 @@
+# Asiakkaan työtila (katso workspace.en.ftl).
