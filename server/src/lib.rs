@@ -150,6 +150,9 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             context, shell,
         ))
         .with_state(options)
+        .layer(axum::middleware::from_fn(
+            middleware::isolate_reactive_owner,
+        ))
         // Inside the session layer: the page rendered again sees the session.
         .layer(axum::middleware::from_fn_with_state(
             form_posts,

@@ -1,5 +1,5 @@
-//! Cross-cutting HTTP layers: the cross-site request check, security
-//! headers and the one log line per request.
+//! Cross-cutting HTTP layers: the reactive-owner isolation, the cross-site
+//! request check, security headers and the one log line per request.
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -10,6 +10,29 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::{self, HeaderValue};
 use http::{Method, StatusCode};
+
+/// Runs every request under a fresh, empty reactive owner.
+///
+/// Leptos keeps "the current owner" in a thread-local, and some of
+/// `leptos_axum`'s handlers (static files, server functions) start from
+/// `Owner::new()`, which hangs the new owner under whatever owner that
+/// thread last had current. On a busy worker thread that can be a page still
+/// rendering, and the static-file handler then looks up *that page's*
+/// response options and moves its headers onto the file's response: the
+/// favicon fetched while a page loaded walked off with the page's
+/// `Content-Security-Policy`, and the page fell back to the default policy,
+/// which blocks its hydration scripts. With a root owner of its own set
+/// around every poll, a request can only ever see its own contexts.
+pub async fn isolate_reactive_owner(req: Request, next: Next) -> Response {
+    use leptos::reactive::computed::ScopedFuture;
+    use leptos::reactive::owner::Owner;
+    let owner = Owner::new_root(None);
+    // `new_untracked` captures the current owner, which `with` makes ours;
+    // it is then set again around every poll, on whichever thread.
+    owner
+        .with(|| ScopedFuture::new_untracked(next.run(req)))
+        .await
+}
 
 /// State-changing requests must come from our own pages. Browsers send
 /// `Origin` on every cross-site POST (and `Sec-Fetch-Site`), so a request

@@ -336,3 +336,71 @@ async fn every_rate_limited_call_says_when_to_try_again() {
         assert_common(&headers, path);
     }
 }
+
+/// Leptos keeps the current reactive owner in a thread-local, and a page
+/// rendering on a worker thread can leave its owner current there. A
+/// static file served on that thread must neither see that page's
+/// response options nor take its headers: the favicon fetched while a page
+/// loaded used to walk off with the page's nonce policy, and the page then
+/// went out with the fallback policy that blocks its hydration scripts.
+#[tokio::test]
+async fn a_static_file_cannot_take_the_headers_of_a_page_rendering_on_its_thread() {
+    use axum::body::Body;
+    use leptos::prelude::provide_context;
+    use leptos::reactive::owner::Owner;
+    use leptos_axum::ResponseOptions;
+    use tower::ServiceExt;
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("favicon.svg"),
+        "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    )
+    .expect("favicon");
+    let database_url = common::fresh_database(&dir).await;
+    let settings = common::settings(database_url, "http://127.0.0.1:9".into());
+    let mut options = server::leptos_options(&settings);
+    options.site_root = dir.path().to_string_lossy().as_ref().into();
+    let built = server::build(settings, options).await.expect("server");
+
+    // What leptos_axum provides while it renders a page, with the page's
+    // policy already written into it.
+    let page = Owner::new_root(None);
+    let page_response = ResponseOptions::default();
+    page.with(|| provide_context(page_response.clone()));
+    let page_policy = "script-src 'nonce-page'";
+    page_response.insert_header(
+        http::header::CONTENT_SECURITY_POLICY,
+        http::HeaderValue::from_static(page_policy),
+    );
+
+    // The favicon request polled on this thread while the page's owner is
+    // the current one, as on a worker thread between two polls of a page.
+    let request = http::Request::get("/favicon.svg")
+        .body(Body::empty())
+        .expect("request");
+    let router = built.router;
+    let answer = page
+        .with(|| futures::executor::block_on(router.oneshot(request)))
+        .expect("answer");
+
+    assert_eq!(answer.status(), StatusCode::OK, "the favicon is served");
+    let file_policy = answer
+        .headers()
+        .get(http::header::CONTENT_SECURITY_POLICY)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert_ne!(file_policy, page_policy, "the file took the page's policy");
+    let kept = page_response
+        .0
+        .read()
+        .expect("response options")
+        .headers
+        .get(http::header::CONTENT_SECURITY_POLICY)
+        .cloned();
+    assert_eq!(
+        kept.as_ref().and_then(|v| v.to_str().ok()),
+        Some(page_policy),
+        "the page lost its policy to the file"
+    );
+}
