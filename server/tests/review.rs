@@ -590,3 +590,99 @@ async fn the_queue_page_renders_on_the_server_for_a_signed_in_admin() {
         );
     }
 }
+
+/// The queue's per-status counts come from a table that triggers keep in
+/// step; after each kind of change they must match a count of the rows.
+#[tokio::test]
+async fn the_queue_counts_follow_every_status_change() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("counter@operator.example").await;
+
+    async fn assert_counts_match(app: &TestApp, admin: &reqwest::Client, after: &str) {
+        let (status, body) = app.call(admin, "admin/applications/counts", &[]).await;
+        assert_eq!(status, StatusCode::OK, "{after}: {body}");
+        for pair in body["counts"].as_array().expect("counts") {
+            // The enum's variant name, such as `InReview`, is the stored
+            // `in_review`.
+            let variant = pair[0].as_str().expect("status");
+            let mut stored = String::new();
+            for (i, c) in variant.chars().enumerate() {
+                if c.is_ascii_uppercase() && i > 0 {
+                    stored.push('_');
+                }
+                stored.push(c.to_ascii_lowercase());
+            }
+            let rows = app
+                .scalar_i64(&format!(
+                    "SELECT COUNT(*) FROM application WHERE status = '{stored}'"
+                ))
+                .await;
+            assert_eq!(pair[1].as_i64(), Some(rows), "{after}: {variant}");
+        }
+    }
+
+    assert_counts_match(&app, &admin, "an empty queue").await;
+    for (name, email) in [
+        ("Count One Oy", "one@count.example"),
+        ("Count Two Oy", "two@count.example"),
+        ("Count Three Oy", "three@count.example"),
+    ] {
+        app.submit_ok(&[("legal_name", name), ("contact_email", email)])
+            .await;
+    }
+    assert_counts_match(&app, &admin, "three submissions").await;
+
+    let rejected = app
+        .claimed_application(&admin, "Count Four Oy", "four@count.example")
+        .await;
+    assert_counts_match(&app, &admin, "a claim").await;
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/applications/reject",
+            &[("id", &rejected), ("reason", "Not a fit.")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_counts_match(&app, &admin, "a rejection").await;
+
+    let approved = app.application_id("Count One Oy").await;
+    for (function, args) in [
+        ("admin/applications/claim", vec![("id", approved.as_str())]),
+        (
+            "admin/applications/approve",
+            vec![("id", approved.as_str())],
+        ),
+    ] {
+        let (status, body) = app.call(&admin, function, &args).await;
+        assert_eq!(status, StatusCode::OK, "{function}: {body}");
+    }
+    assert_counts_match(&app, &admin, "an approval").await;
+
+    let asked = app.application_id("Count Two Oy").await;
+    for (function, args) in [
+        ("admin/applications/claim", vec![("id", asked.as_str())]),
+        (
+            "admin/applications/request_info",
+            vec![
+                ("id", asked.as_str()),
+                ("fields", "phone"),
+                ("message", "Which number reaches you?"),
+            ],
+        ),
+    ] {
+        let (status, body) = app.call(&admin, function, &args).await;
+        assert_eq!(status, StatusCode::OK, "{function}: {body}");
+    }
+    assert_counts_match(&app, &admin, "a request for information").await;
+
+    // A server starting on the same database fills the table afresh from
+    // the rows; the numbers must not change.
+    let again = app.another_server().await;
+    assert_counts_match(&again, &admin, "a restart").await;
+    let total = app.scalar_i64("SELECT COUNT(*) FROM application").await;
+    let counted = app
+        .scalar_i64("SELECT CAST(SUM(n) AS BIGINT) FROM application_status_count")
+        .await;
+    assert_eq!(counted, total);
+}

@@ -127,12 +127,14 @@ async fn migrate(pool: &AnyPool, backend: Backend) -> Result<(), sqlx::migrate::
         Backend::Postgres => {
             MIGRATOR.run(pool).await?;
             postgres_search_indexes(pool).await;
+            postgres_status_counts(pool).await?;
             Ok(())
         }
         Backend::Sqlite => {
             let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
             MIGRATOR.run(&mut *tx).await?;
             sqlite_search_index(&mut tx).await?;
+            sqlite_status_counts(&mut tx).await?;
             tx.commit().await?;
             Ok(())
         }
@@ -195,6 +197,78 @@ async fn sqlite_search_index(tx: &mut Tx) -> Result<(), sqlx::Error> {
         sqlx::query(statement).execute(&mut **tx).await?;
     }
     Ok(())
+}
+
+/// `application_status_count` is kept in step with `application` by
+/// triggers, made (or replaced) here on every start, and then filled afresh
+/// from the rows, which also mends any drift from a server version that
+/// wrote without the triggers. SQLite: inside the migration's transaction,
+/// which holds the write lock.
+async fn sqlite_status_counts(tx: &mut Tx) -> Result<(), sqlx::Error> {
+    for statement in [
+        "DROP TRIGGER IF EXISTS application_count_insert",
+        "CREATE TRIGGER application_count_insert AFTER INSERT ON application BEGIN
+            INSERT INTO application_status_count (status, n) VALUES (new.status, 1)
+            ON CONFLICT (status) DO UPDATE SET n = n + 1;
+        END",
+        "DROP TRIGGER IF EXISTS application_count_update",
+        "CREATE TRIGGER application_count_update AFTER UPDATE OF status ON application
+            WHEN old.status <> new.status BEGIN
+            UPDATE application_status_count SET n = n - 1 WHERE status = old.status;
+            INSERT INTO application_status_count (status, n) VALUES (new.status, 1)
+            ON CONFLICT (status) DO UPDATE SET n = n + 1;
+        END",
+        "DROP TRIGGER IF EXISTS application_count_delete",
+        "CREATE TRIGGER application_count_delete AFTER DELETE ON application BEGIN
+            UPDATE application_status_count SET n = n - 1 WHERE status = old.status;
+        END",
+        "DELETE FROM application_status_count",
+        "INSERT INTO application_status_count (status, n)
+            SELECT status, COUNT(*) FROM application GROUP BY status",
+    ] {
+        sqlx::query(statement).execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+/// PostgreSQL: the same with a PL/pgSQL trigger function. The refill locks
+/// `application` against writes for its few milliseconds, so a submission
+/// from a server still running cannot slip between the count and the swap.
+/// Every status change then also updates one row of the count table, which
+/// orders concurrent submissions on it until they commit; they are short.
+async fn postgres_status_counts(pool: &AnyPool) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("SELECT pg_advisory_xact_lock(7203115)")
+        .execute(&mut *tx)
+        .await?;
+    for statement in [
+        "CREATE OR REPLACE FUNCTION application_status_count_sync() RETURNS trigger
+            LANGUAGE plpgsql AS $$
+        BEGIN
+            IF TG_OP IN ('UPDATE', 'DELETE') THEN
+                UPDATE application_status_count SET n = n - 1 WHERE status = OLD.status;
+            END IF;
+            IF TG_OP IN ('INSERT', 'UPDATE') THEN
+                INSERT INTO application_status_count (status, n) VALUES (NEW.status, 1)
+                ON CONFLICT (status) DO UPDATE SET n = application_status_count.n + 1;
+            END IF;
+            RETURN NULL;
+        END $$",
+        "CREATE OR REPLACE TRIGGER application_count_insert_delete
+            AFTER INSERT OR DELETE ON application
+            FOR EACH ROW EXECUTE FUNCTION application_status_count_sync()",
+        "CREATE OR REPLACE TRIGGER application_count_update
+            AFTER UPDATE OF status ON application
+            FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status)
+            EXECUTE FUNCTION application_status_count_sync()",
+        "LOCK TABLE application IN SHARE MODE",
+        "DELETE FROM application_status_count",
+        "INSERT INTO application_status_count (status, n)
+            SELECT status, COUNT(*) FROM application GROUP BY status",
+    ] {
+        sqlx::query(statement).execute(&mut *tx).await?;
+    }
+    tx.commit().await
 }
 
 /// PostgreSQL: trigram GIN indexes (the `pg_trgm` extension that ships
