@@ -4,6 +4,11 @@ use app::server::Settings;
 use clap::{Parser, Subcommand};
 use tracing_subscriber::EnvFilter;
 
+/// Page rendering allocates and frees many small strings per request; see
+/// BENCHMARKS.md for what the allocator changed.
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 #[derive(Parser)]
 #[command(
     name = "coursegate",
