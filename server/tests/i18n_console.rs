@@ -92,7 +92,13 @@ fn assert_speaks(body: &str, path: &str, present: &[&str], absent: &[&str]) {
 async fn console_pages_follow_the_language_cookie_and_default_to_english() {
     let app = TestApp::spawn().await;
     let admin = app.admin(ADMIN).await;
-    let pending = submit_in(&app, "en", "Pending Learning Ltd", "pending@customer.example").await;
+    let pending = submit_in(
+        &app,
+        "en",
+        "Pending Learning Ltd",
+        "pending@customer.example",
+    )
+    .await;
     let approved = submit_in(&app, "en", "Approved Learning Ltd", "ok@customer.example").await;
     approve(&app, &admin, &approved).await;
     let detail = format!("/admin/applications/{pending}");
@@ -133,7 +139,11 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
         (
             "/admin/organizations",
             &["Customer organizations", "Any status", ">Since<"],
-            &["Asiakasorganisaatiot", "Kaikki tilat", ">Asiakkaana alkaen<"],
+            &[
+                "Asiakasorganisaatiot",
+                "Kaikki tilat",
+                ">Asiakkaana alkaen<",
+            ],
         ),
         (
             "/admin/audit",
@@ -166,7 +176,12 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
     // And back.
     switch_to(&app, &admin, "en").await;
     let body = page(&app, &admin, "/admin/audit").await;
-    assert_speaks(&body, "/admin/audit", &["Action starts with"], &["Toiminto alkaa"]);
+    assert_speaks(
+        &body,
+        "/admin/audit",
+        &["Action starts with"],
+        &["Toiminto alkaa"],
+    );
 }
 
 /// The message of an error answer, whatever its variant.
@@ -248,7 +263,10 @@ async fn console_errors_are_answered_in_the_request_language() {
         )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(message(&body).contains("Perustelu on pakollinen."), "{body}");
+    assert!(
+        message(&body).contains("Perustelu on pakollinen."),
+        "{body}"
+    );
 }
 
 #[tokio::test]
@@ -273,7 +291,10 @@ async fn console_mails_go_in_the_recipients_language_else_the_requests() {
     let (subject, body) = mail(&app, "liisa@oppiva.example", "organization_suspended").await;
     assert_eq!(subject, "Organisaatiosi Coursegate-tili on jäädytetty");
     assert!(body.starts_with("Hei,"), "{body}");
-    assert!(body.contains("Organisaation Oppiva Oy Coursegate-tili"), "{body}");
+    assert!(
+        body.contains("Organisaation Oppiva Oy Coursegate-tili"),
+        "{body}"
+    );
     assert!(body.contains("Laskut maksamatta."), "{body}");
     assert!(!body.contains("suspended"), "{body}");
 

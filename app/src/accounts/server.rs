@@ -355,7 +355,10 @@ pub async fn start_handover(id: &str, email: &str) -> Result<String, AppError> {
         &mut tx,
         Mail {
             to: address,
-            subject: &locale.t_args("accounts-mail-handover-subject", &[("org", legal_name.as_str().into())]),
+            subject: &locale.t_args(
+                "accounts-mail-handover-subject",
+                &[("org", legal_name.as_str().into())],
+            ),
             body: &locale.t_args(
                 "accounts-mail-handover-body",
                 &[
@@ -544,8 +547,10 @@ pub async fn complete_handover(db: &Db, tx: &mut Tx, user_id: &str) -> Result<()
                 tx,
                 Mail {
                     to: &previous_email,
-                    subject: &locale
-                        .t_args("accounts-mail-handed-over-subject", &[("org", legal_name.as_str().into())]),
+                    subject: &locale.t_args(
+                        "accounts-mail-handed-over-subject",
+                        &[("org", legal_name.as_str().into())],
+                    ),
                     body: &locale.t_args(
                         "accounts-mail-handed-over-body",
                         &[

@@ -85,7 +85,11 @@ pub async fn retry(mail_id: &str) -> Result<(), AppError> {
             .await
             .context("failed to load the mail")?;
     match state_now.as_deref() {
-        None => return Err(AppError::NotFound(request_locale().t("outbox-error-not-found"))),
+        None => {
+            return Err(AppError::NotFound(
+                request_locale().t("outbox-error-not-found"),
+            ))
+        }
         Some("failed") => {}
         Some(other) => {
             let l = request_locale();
@@ -141,8 +145,7 @@ fn day_start(value: &str) -> Result<i64, String> {
         return Err(bad());
     };
     let month = time::Month::try_from(m).map_err(|_| l.t("audit-error-month"))?;
-    let date =
-        time::Date::from_calendar_date(y, month, d).map_err(|_| l.t("audit-error-day"))?;
+    let date = time::Date::from_calendar_date(y, month, d).map_err(|_| l.t("audit-error-day"))?;
     Ok(date.midnight().assume_utc().unix_timestamp() * 1000)
 }
 

@@ -71,7 +71,10 @@ impl ServiceUse {
                     ),
                 ],
             ),
-            None => l.t_args("reports-seats-unlimited", &[("sold", self.seats_sold.into())]),
+            None => l.t_args(
+                "reports-seats-unlimited",
+                &[("sold", self.seats_sold.into())],
+            ),
         }
     }
 }

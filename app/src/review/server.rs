@@ -115,9 +115,7 @@ fn parse_cursor(after: &str) -> Result<(i64, String), AppError> {
     if after.is_empty() {
         return Ok((i64::MIN, String::new()));
     }
-    let (at, id) = after
-        .split_once('_')
-        .ok_or_else(bad_cursor)?;
+    let (at, id) = after.split_once('_').ok_or_else(bad_cursor)?;
     let at = at.parse().map_err(|_| bad_cursor())?;
     Ok((at, id.to_string()))
 }
@@ -596,7 +594,10 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
     if let Some(bad) = fields.iter().find(|f| !FIELDS.iter().any(|(n, _)| n == f)) {
         errors.push(
             "fields",
-            l.t_args("review-error-unknown-field", &[("field", bad.as_str().into())]),
+            l.t_args(
+                "review-error-unknown-field",
+                &[("field", bad.as_str().into())],
+            ),
         );
     }
     let message = errors.check(
@@ -795,9 +796,10 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     if let Err(error) = user {
         // Dropping `tx` rolls back the organization inserted above.
         return Err(if is_unique_violation(&error) {
-            AppError::Conflict(
-                request_locale().t_args("review-error-email-taken", &[("email", email.as_str().into())]),
-            )
+            AppError::Conflict(request_locale().t_args(
+                "review-error-email-taken",
+                &[("email", email.as_str().into())],
+            ))
         } else {
             AppError::internal("failed to insert the Customer admin", error)
         });

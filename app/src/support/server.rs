@@ -330,18 +330,17 @@ pub async fn reply(id: &str, message: &str) -> Result<(), AppError> {
 pub async fn contact(name: &str, email: &str, message: &str) -> Result<(), AppError> {
     let st = state()?;
     st.limits.contact()?;
-    let (name, email, message) =
-        super::parse_contact(name, email, message).map_err(|errors| {
-            let errors = errors
-                .0
-                .into_iter()
-                .map(|(field, m)| {
-                    let m = localized(&field, &m);
-                    (field, m)
-                })
-                .collect();
-            AppError::Validation(FieldErrors(errors))
-        })?;
+    let (name, email, message) = super::parse_contact(name, email, message).map_err(|errors| {
+        let errors = errors
+            .0
+            .into_iter()
+            .map(|(field, m)| {
+                let m = localized(&field, &m);
+                (field, m)
+            })
+            .collect();
+        AppError::Validation(FieldErrors(errors))
+    })?;
     let id = new_id();
     let now = now_ms();
     let mut tx = begin(&st).await?;
@@ -380,7 +379,11 @@ pub async fn inbox(status: &str, after: &str) -> Result<InboxPage, AppError> {
     let status = match status {
         "" | "open" => "open",
         "answered" => "answered",
-        _ => return Err(AppError::BadRequest(request_locale().t("support-error-status"))),
+        _ => {
+            return Err(AppError::BadRequest(
+                request_locale().t("support-error-status"),
+            ))
+        }
     };
     let (after_at, after_id) = if after.is_empty() {
         (i64::MIN, String::new())
