@@ -479,3 +479,5 @@ utilization-col-accepted = Attendees accepted
 utilization-col-attendance = Attendance
 utilization-not-marked = Not marked yet
 utilization-starts = Starts { $when }
+# A week on the applications chart, by its Monday ($iso is YYYY-MM-DD).
+reports-week-of = { $iso }

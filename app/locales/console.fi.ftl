@@ -478,3 +478,4 @@ utilization-col-accepted = Hyväksytyt osallistujat
 utilization-col-attendance = Läsnäolo
 utilization-not-marked = Ei vielä merkitty
 utilization-starts = Alkaa { $when }
+reports-week-of = { $day }.{ $month }.{ $year }

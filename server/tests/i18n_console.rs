@@ -100,12 +100,13 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
     )
     .await;
     let approved = submit_in(&app, "en", "Approved Learning Ltd", "ok@customer.example").await;
-    approve(&app, &admin, &approved).await;
+    let org = approve(&app, &admin, &approved).await;
     let detail = format!("/admin/applications/{pending}");
+    let organization = format!("/admin/organizations/{org}");
 
     // (path, English phrases, Finnish phrases): headings, labels, a
     // status and a table heading of each page.
-    let pages: [(&str, &[&str], &[&str]); 4] = [
+    let pages: Vec<(&str, &[&str], &[&str])> = vec![
         (
             "/admin/applications",
             &[
@@ -149,6 +150,47 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
             "/admin/audit",
             &["Action starts with", "Email or label", ">Detail<"],
             &["Toiminto alkaa", "Sähköposti tai nimi", ">Lisätiedot<"],
+        ),
+        // The rest of the console, one or two phrases each.
+        (
+            &organization,
+            &["Reason for suspending", "Hand the role to someone else"],
+            &["Jäädytyksen syy", "Siirrä pääkäyttäjyys toiselle"],
+        ),
+        (
+            "/admin/admins",
+            &["Invite an administrator", "Send invitation"],
+            &["Kutsu ylläpitäjä", "Lähetä kutsu"],
+        ),
+        (
+            "/admin/outbox",
+            &["Show message", "No SMTP server is configured"],
+            &["Näytä viesti", "SMTP-palvelinta ei ole määritetty"],
+        ),
+        (
+            "/admin/reports",
+            &["Time to decision", "Revenue per service"],
+            &["Käsittelyaika", "Myynti palveluittain"],
+        ),
+        (
+            "/admin/support",
+            &["Support inbox", "Choose a thread to read it."],
+            &["Tuen saapuneet", "Valitse keskustelu luettavaksi."],
+        ),
+        (
+            "/admin/catalog",
+            &["Service catalog", "New service"],
+            &["Palveluvalikoima", "Uusi palvelu"],
+        ),
+        (
+            "/admin/catalog/new",
+            &["Delivery mode", "Price per seat or unit, before VAT"],
+            &["Toteutustapa", "Hinta paikalta tai yksiköltä, ALV 0 %"],
+        ),
+        (
+            "/admin/courses",
+            &["To decide", "Waitlisted"],
+            &["Päätettävät", "Jonossa"],
         ),
     ];
 

@@ -48,10 +48,29 @@ fn revenue_chart(l: Locale, currency: &str, rows: &[ServiceRevenue]) -> (Vec<Str
     )
 }
 
+/// A week's Monday (`YYYY-MM-DD`) as readers of `l` write a date; left as
+/// it is if it is not such a date.
+fn week_label(l: Locale, monday: &str) -> String {
+    let parts: Vec<&str> = monday.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return monday.to_string();
+    };
+    let number = |s: &str| s.trim_start_matches('0').to_string();
+    l.t_args(
+        "reports-week-of",
+        &[
+            ("iso", monday.into()),
+            ("year", (*year).into()),
+            ("month", number(month).into()),
+            ("day", number(day).into()),
+        ],
+    )
+}
+
 #[component]
 fn ReportsBody(reports: Reports) -> impl IntoView {
     let l = use_locale();
-    let week_labels: Vec<String> = reports.weeks.iter().map(|w| w.week.clone()).collect();
+    let week_labels: Vec<String> = reports.weeks.iter().map(|w| week_label(l, &w.week)).collect();
     let week_series = vec![Series {
         name: l.t("reports-applications"),
         values: reports.weeks.iter().map(|w| w.count).collect(),
