@@ -385,3 +385,34 @@ async fn console_mails_go_in_the_recipients_language_else_the_requests() {
     assert!(body.contains(&format!("{ADMIN} kutsui sinut")), "{body}");
     assert!(body.contains(" klo "), "Finnish date expected: {body}");
 }
+
+#[tokio::test]
+async fn the_customers_support_and_utilization_pages_follow_the_cookie_too() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin(ADMIN).await;
+    let customer = app
+        .approved_customer(&admin, "Alpha Learning Oy", "alpha@customer.example")
+        .await;
+    let pages: [(&str, &[&str], &[&str]); 2] = [
+        (
+            "/support",
+            &["New request", "No support requests yet."],
+            &["Uusi tukipyyntö", "Tukipyyntöjä ei vielä ole."],
+        ),
+        (
+            "/org/utilization",
+            &["Nothing bought or applied for yet."],
+            &["Mitään ei ole vielä ostettu tai haettu."],
+        ),
+    ];
+    for (path, english, finnish) in &pages {
+        let body = page(&app, &customer, path).await;
+        assert_speaks(&body, path, english, finnish);
+    }
+    switch_to(&app, &customer, "fi").await;
+    for (path, english, finnish) in &pages {
+        let body = page(&app, &customer, path).await;
+        assert!(body.contains(r#"<html lang="fi""#), "{path}");
+        assert_speaks(&body, path, finnish, english);
+    }
+}
