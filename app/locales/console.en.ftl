@@ -418,7 +418,7 @@ catalog-admin-edit-status = Status: { $status } · { $count ->
     [one] 1 seat taken
    *[other] { $count } seats taken
 }
-catalog-admin-operator-zone = the operator's time zone
+catalog-admin-zone-operator = Dates and times are in the operator's time zone.
 catalog-admin-save = Save changes
 catalog-admin-create = Create draft
 catalog-admin-kind = Kind

@@ -21,11 +21,11 @@ queue-col-contact = Yhteyshenkilö
 queue-col-status = Tila
 queue-col-submitted = Lähetetty
 queue-col-reviewer = Käsittelijä
-queue-duplicate = Mahdollinen kaksoiskappale
+queue-duplicate = Mahdollinen kaksoishakemus
 queue-pages = Sivut
 queue-first-page = ← Ensimmäinen sivu
 queue-next-page = Seuraava sivu →
-queue-error-cursor = Sivun kohdistin on virheellinen.
+queue-error-cursor = Sivutustieto on virheellinen.
 queue-error-status = Tuntematon tila ”{ $status }”.
 queue-error-search-long = Hakusanassa saa olla enintään { $max } merkkiä.
 
@@ -45,7 +45,7 @@ review-account = Asiakastili
 review-account-admin = Asiakkaan pääkäyttäjä
 review-account-state = Tila
 review-account-invited = Kutsuttu — salasanaa ei ole vielä asetettu
-review-link-valid = Linkki voimassa
+review-link-valid = Linkin voimassaolo päättyy
 review-resend = Lähetä uusi kutsulinkki
 review-details = Tiedot
 review-purged = Säilytysajan päätyttyä henkilötiedot poistettiin { $when }. Tila ja päivämäärät säilyvät raportteja varten.
@@ -111,7 +111,7 @@ accounts-error-no-admin = Järjestelmän ylläpitäjää ei löydy tällä tunni
 accounts-error-reason-required = Kerro jäädytyksen syy; asiakkaan pääkäyttäjä saa sen tiedoksi.
 accounts-error-reason-long = Syy saa olla enintään { $max } merkkiä.
 accounts-error-already-suspended = Organisaatio on jo jäädytetty.
-accounts-error-already-active = Organisaatio on aktiivinen.
+accounts-error-already-active = Organisaatio on jo aktiivinen.
 accounts-error-email-deactivated = Sähköpostiosoite { $email } kuuluu jo käytöstä poistetulle tilille; yhdellä osoitteella voi olla vain yksi tili. Anna toinen osoite.
 accounts-error-email-admin = Sähköpostiosoite { $email } kuuluu jo järjestelmän ylläpitäjälle; yhdellä osoitteella voi olla vain yksi tili. Anna toinen osoite.
 accounts-error-email-customer = Sähköpostiosoite { $email } kuuluu jo asiakkaan pääkäyttäjälle; yhdellä osoitteella voi olla vain yksi tili. Anna toinen osoite.
@@ -152,7 +152,7 @@ accounts-mail-handover-body =
     Aseta salasanasi tällä kertakäyttöisellä linkillä (voimassa { $until } asti):
     { $link }
 
-    Kun asetat salasanan, siirryt pääkäyttäjäksi nykyisen pääkäyttäjän tilalle, ja hänen käyttöoikeutensa päättyy.
+    Kun asetat salasanan, sinusta tulee pääkäyttäjä nykyisen pääkäyttäjän tilalle ja hänen käyttöoikeutensa päättyy.
 
     — Coursegate
 accounts-mail-handover-withdrawn-subject = Coursegate-kutsusi on peruttu
@@ -246,8 +246,8 @@ accounts-admins-you = Sinä
 ## Lähtevät viestit
 outbox-title = Lähtevät viestit — Coursegate-ylläpito
 outbox-heading = Lähtevät viestit
-outbox-lead-delivering = Kaikki palvelun lähettämät sähköpostit uusimmasta alkaen toimitustilan kera.
-outbox-lead-local = Kaikki palvelun lähettämät sähköpostit uusimmasta alkaen. SMTP-palvelinta ei ole määritetty, joten viestit jäävät tänne ja ne luetaan täältä.
+outbox-lead-delivering = Kaikki palvelun lähettämät sähköpostit toimitustiloineen, uusimmat ensin.
+outbox-lead-local = Kaikki palvelun lähettämät sähköpostit, uusimmat ensin. SMTP-palvelinta ei ole määritetty, joten viestit jäävät tänne ja ne luetaan täältä.
 outbox-empty = Viestejä ei vielä ole.
 outbox-to = Vastaanottaja:
 outbox-state-queued = Jonossa
@@ -309,9 +309,9 @@ support-status-open = Avoin
 support-status-answered = Vastattu
 support-operator = Coursegaten tuki
 support-contact-subject = Kysymys hakemisesta
-support-inbox-title = Tuen saapuneet — Coursegate
+support-inbox-title = Tukipyynnöt — Coursegate
 support-inbox-eyebrow = Ylläpitokonsoli
-support-inbox-heading = Tuen saapuneet
+support-inbox-heading = Tukipyynnöt
 support-nothing = Täällä ei ole mitään.
 support-next-page = Seuraava sivu
 support-from-public = Julkinen yhteydenottolomake: { $name } <{ $email }>
@@ -353,7 +353,10 @@ reports-revenue-none-in = Ei vielä myyntiä valuutassa { $currency }.
 reports-seats-sold = Myydyt paikat
 reports-capacity = Paikkoja
 reports-per-week = Hakemukset viikoittain
-reports-per-week-total = { $count } viimeisten { $weeks } viikon aikana; viikko alkaa maanantaista.
+reports-per-week-total = { $count ->
+    [one] 1 hakemus
+   *[other] { $count } hakemusta
+} viimeisten { $weeks } viikon aikana; viikko alkaa maanantaista.
 reports-per-week-none = Ei hakemuksia viimeisten kahdentoista viikon aikana.
 reports-decision = Käsittelyaika
 reports-decided = Päätetty
@@ -417,7 +420,7 @@ catalog-admin-edit-status = Tila: { $status } · { $count ->
     [one] 1 paikka varattu
    *[other] { $count } paikkaa varattu
 }
-catalog-admin-operator-zone = operaattorin aikavyöhyke
+catalog-admin-zone-operator = Päivämäärät ja kellonajat ovat operaattorin aikavyöhykkeen mukaisia.
 catalog-admin-save = Tallenna muutokset
 catalog-admin-create = Luo luonnos
 catalog-admin-kind = Tyyppi
@@ -427,13 +430,13 @@ catalog-admin-field-title = Nimi
 catalog-admin-category = Luokka
 catalog-admin-category-example = Johtaminen
 catalog-admin-description = Kuvaus
-catalog-admin-zone = Aikavyöhyke: { $zone }.
+catalog-admin-zone = Päivämäärät ja kellonajat ovat aikavyöhykkeen { $zone } mukaisia.
 catalog-admin-starts = Alkaa
 catalog-admin-ends = Päättyy
-catalog-admin-deadline = Maksuton peruutus asti
-catalog-admin-deadline-hint = (valinnainen; tyhjänä alkamisaika)
+catalog-admin-deadline = Maksuton peruutus viimeistään
+catalog-admin-deadline-hint = (valinnainen; jos tyhjä, alkamisaika)
 catalog-admin-capacity = Paikkoja
-catalog-admin-capacity-hint = (tyhjänä ei rajoitusta)
+catalog-admin-capacity-hint = (jos tyhjä, ei rajoitusta)
 catalog-admin-price = Hinta paikalta tai yksiköltä, ALV 0 %
 catalog-admin-currency = Valuutta
 catalog-admin-vat = ALV-kanta (%)
@@ -454,7 +457,7 @@ courses-admin-attendees = Osallistujat
 courses-admin-name = Nimi
 courses-admin-attended = Osallistui
 courses-admin-absent = Poissa
-courses-admin-decide-hint = Hyväksyminen käyttää ensin paikat, jotka organisaatio on ostanut tälle kurssille; muut osallistujat vievät vapaita paikkoja ja laskutetaan kurssimaksuna.
+courses-admin-decide-hint = Hyväksyttäessä käytetään ensin paikat, jotka organisaatio on ostanut tälle kurssille; muille osallistujille varataan vapaita paikkoja, jotka laskutetaan kurssimaksuna.
 courses-admin-message = Viesti organisaatiolle
 courses-admin-message-hint = (pakollinen hylättäessä)
 courses-admin-decision = Päätös

@@ -175,7 +175,7 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
         (
             "/admin/support",
             &["Support inbox", "Choose a thread to read it."],
-            &["Tuen saapuneet", "Valitse keskustelu luettavaksi."],
+            &["Tukipyynnöt", "Valitse keskustelu luettavaksi."],
         ),
         (
             "/admin/catalog",

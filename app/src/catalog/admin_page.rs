@@ -239,10 +239,14 @@ fn ServiceForm(
             None
         }
     });
-    let zone = edit
-        .as_ref()
-        .map(|e| e.time_zone.clone())
-        .unwrap_or_else(|| l.t("catalog-admin-operator-zone"));
+    // A whole sentence either way, so each language words it as it needs.
+    let zone = match edit.as_ref() {
+        Some(e) => l.t_args(
+            "catalog-admin-zone",
+            &[("zone", e.time_zone.as_str().into())],
+        ),
+        None => l.t("catalog-admin-zone-operator"),
+    };
     let values = edit
         .as_ref()
         .map(|e| e.input.clone())
@@ -320,7 +324,7 @@ fn ServiceFields(
             <textarea id="service-description" name="service[description]" rows="6" required data-testid="service-description">{crate::components::textarea_text(values.description)}</textarea>
             <p class="field-error">{message("description")}</p>
         </div>
-        <p class="hint">{l.t_args("catalog-admin-zone", &[("zone", zone.into())])}</p>
+        <p class="hint">{zone}</p>
         <div class="field-row">
             <div class="field" class:field-invalid=invalid("starts_at")>
                 <label for="service-starts">{l.t("catalog-admin-starts")}</label>

@@ -70,7 +70,11 @@ fn week_label(l: Locale, monday: &str) -> String {
 #[component]
 fn ReportsBody(reports: Reports) -> impl IntoView {
     let l = use_locale();
-    let week_labels: Vec<String> = reports.weeks.iter().map(|w| week_label(l, &w.week)).collect();
+    let week_labels: Vec<String> = reports
+        .weeks
+        .iter()
+        .map(|w| week_label(l, &w.week))
+        .collect();
     let week_series = vec![Series {
         name: l.t("reports-applications"),
         values: reports.weeks.iter().map(|w| w.count).collect(),
