@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{random_key, TestApp};
+use common::{link_token, random_key, TestApp, PASSWORD};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
@@ -415,4 +415,78 @@ async fn the_customers_support_and_utilization_pages_follow_the_cookie_too() {
         assert!(body.contains(r#"<html lang="fi""#), "{path}");
         assert_speaks(&body, path, finnish, english);
     }
+}
+
+#[tokio::test]
+async fn handover_and_support_mails_speak_the_organizations_language() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin(ADMIN).await;
+    let email = "liisa@oppiva.example";
+    let id = submit_in(&app, "fi", "Oppiva Oy", email).await;
+    let org = approve(&app, &admin, &id).await;
+
+    // The Finnish Customer admin signs in and asks for help.
+    let token = link_token(&app.last_mail(email, "invitation").await, "/set-password/");
+    let customer = app.client();
+    let (status, body) = app
+        .call(
+            &customer,
+            "auth/set_password",
+            &[
+                ("token", &token),
+                ("password", PASSWORD),
+                ("confirm", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    app.sign_in(&customer, email, PASSWORD).await;
+    let (status, thread) = app
+        .call(
+            &customer,
+            "support/open",
+            &[
+                ("subject", "Laskutus"),
+                ("message", "Miten laskutus toimii?"),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{thread}");
+    let thread = thread.as_str().expect("thread id").to_string();
+
+    // The English-speaking administrator answers: the mail is Finnish.
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/support/reply",
+            &[
+                ("id", &thread),
+                ("message", "Laskut lähtevät kuukausittain."),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (subject, body) = mail(&app, email, "support_reply").await;
+    assert_eq!(subject, "Re: Laskutus");
+    assert!(body.contains("tukipyyntöösi ”Laskutus”"), "{body}");
+    assert!(body.contains("Laskut lähtevät kuukausittain."), "{body}");
+    assert!(!body.contains("new reply"), "{body}");
+
+    // The person invited to take over joins the same organization, so the
+    // invitation is in its language too.
+    let (status, body) = app
+        .call(
+            &admin,
+            "admin/organizations/handover",
+            &[("id", &org), ("email", "matti@oppiva.example")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (subject, body) = mail(&app, "matti@oppiva.example", "invitation").await;
+    assert_eq!(
+        subject,
+        "Sinut on kutsuttu organisaation Oppiva Oy pääkäyttäjäksi Coursegateen"
+    );
+    assert!(body.contains("Aseta salasanasi"), "{body}");
+    assert!(body.contains(" klo "), "Finnish date expected: {body}");
 }
