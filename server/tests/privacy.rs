@@ -160,7 +160,7 @@ async fn an_application_records_the_terms_version_it_accepted_and_the_pages_link
     assert!(
         page.contains(&format!(
             "Version {TERMS_VERSION}, {}",
-            app::format::time(at)
+            app::format::time_in(app::i18n::Locale::En, at)
         )),
         "detail page lacks the accepted terms"
     );

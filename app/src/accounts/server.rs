@@ -10,6 +10,7 @@ use super::{AdminRow, OrgPerson, OrganizationDetail, REASON_MAX};
 use crate::auth::server::{insert_invited_user, issue_password_link};
 use crate::auth::Role;
 use crate::error::AppError;
+use crate::i18n::{request_locale, Locale};
 use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
@@ -19,11 +20,38 @@ use crate::server::{normalize, now_ms, state, AppState, Db, DbContext};
 use crate::validate::Email;
 
 fn organization_not_found() -> AppError {
-    AppError::NotFound("No customer organization has that id.".into())
+    AppError::NotFound(request_locale().t("accounts-error-no-organization"))
 }
 
 fn admin_not_found() -> AppError {
-    AppError::NotFound("No system administrator has that id.".into())
+    AppError::NotFound(request_locale().t("accounts-error-no-admin"))
+}
+
+/// The language an organization applied in: the one its Customer admin
+/// chose on the public pages, and the best we know for anyone mailed about
+/// the organization (users have no language setting of their own). `None`
+/// for an organization without an application (not made by approval).
+pub(crate) async fn organization_locale(
+    executor: impl sqlx::Executor<'_, Database = sqlx::Any>,
+    organization_id: &str,
+) -> Result<Option<Locale>, AppError> {
+    let code: Option<String> = sqlx::query_scalar(
+        "SELECT a.locale FROM organization o JOIN application a ON a.application_id = o.application_id
+         WHERE o.organization_id = $1",
+    )
+    .bind(organization_id)
+    .fetch_optional(executor)
+    .await
+    .context("failed to look up the organization's language")?;
+    Ok(code.and_then(|c| Locale::from_code(&c)))
+}
+
+/// The language of a mail about an organization: the organization's (see
+/// [`organization_locale`]), else the request's.
+async fn mail_locale(tx: &mut Tx, organization_id: &str) -> Result<Locale, AppError> {
+    Ok(organization_locale(&mut **tx, organization_id)
+        .await?
+        .unwrap_or_else(request_locale))
 }
 
 /// The organization's row, locked on PostgreSQL until `tx` ends.
@@ -110,16 +138,17 @@ pub async fn organization(id: &str) -> Result<OrganizationDetail, AppError> {
 
 fn suspension_reason(reason: &str) -> Result<String, AppError> {
     let reason = reason.trim();
+    let l = request_locale();
     if reason.is_empty() {
         return Err(AppError::field(
             "reason",
-            "Give the reason for the suspension; the Customer admin receives it.",
+            l.t("accounts-error-reason-required"),
         ));
     }
     if reason.chars().count() > REASON_MAX {
         return Err(AppError::field(
             "reason",
-            format!("The reason must be at most {REASON_MAX} characters."),
+            l.t_args("accounts-error-reason-long", &[("max", REASON_MAX.into())]),
         ));
     }
     Ok(reason.to_string())
@@ -137,7 +166,7 @@ pub async fn suspend(id: &str, reason: &str) -> Result<(), AppError> {
     let org = lock_organization(&st.db, &mut tx, id).await?;
     if org.text("status")? == "suspended" {
         return Err(AppError::Conflict(
-            "This organization is already suspended.".into(),
+            request_locale().t("accounts-error-already-suspended"),
         ));
     }
     let legal_name = org.text("legal_name")?;
@@ -163,16 +192,19 @@ pub async fn suspend(id: &str, reason: &str) -> Result<(), AppError> {
     .await
     .context("failed to end the organization's sessions")?;
     if let (Some(person), _) = people(&mut *tx, id).await? {
+        let locale = mail_locale(&mut tx, id).await?;
         mail::enqueue(
             &mut tx,
             Mail {
                 to: &person.email,
-                subject: "Your organization's Coursegate account is suspended",
-                body: &format!(
-                    "Hello,\n\nThe Coursegate account of {legal_name} has been suspended, and nobody in the organization \
-                     can sign in until it is reactivated.\n\nReason:\n{reason}\n\n\
-                     If you have questions, reply through our contact form at {}/contact.\n\n— Coursegate",
-                    st.settings.base_url()
+                subject: &locale.t("accounts-mail-suspended-subject"),
+                body: &locale.t_args(
+                    "accounts-mail-suspended-body",
+                    &[
+                        ("org", legal_name.as_str().into()),
+                        ("reason", reason.as_str().into()),
+                        ("link", format!("{}/contact", st.settings.base_url()).into()),
+                    ],
                 ),
                 kind: "organization_suspended",
             },
@@ -209,7 +241,9 @@ pub async fn reactivate(id: &str) -> Result<(), AppError> {
         .context("failed to start a transaction")?;
     let org = lock_organization(&st.db, &mut tx, id).await?;
     if org.text("status")? == "active" {
-        return Err(AppError::Conflict("This organization is active.".into()));
+        return Err(AppError::Conflict(
+            request_locale().t("accounts-error-already-active"),
+        ));
     }
     let legal_name = org.text("legal_name")?;
     let now = now_ms();
@@ -223,14 +257,18 @@ pub async fn reactivate(id: &str) -> Result<(), AppError> {
     .await
     .context("failed to reactivate the organization")?;
     if let (Some(person), _) = people(&mut *tx, id).await? {
+        let locale = mail_locale(&mut tx, id).await?;
         mail::enqueue(
             &mut tx,
             Mail {
                 to: &person.email,
-                subject: "Your organization's Coursegate account is active again",
-                body: &format!(
-                    "Hello,\n\nThe Coursegate account of {legal_name} is active again. You can sign in at {}/sign-in.\n\n— Coursegate",
-                    st.settings.base_url()
+                subject: &locale.t("accounts-mail-reactivated-subject"),
+                body: &locale.t_args(
+                    "accounts-mail-reactivated-body",
+                    &[
+                        ("org", legal_name.as_str().into()),
+                        ("link", format!("{}/sign-in", st.settings.base_url()).into()),
+                    ],
                 ),
                 kind: "organization_reactivated",
             },
@@ -258,7 +296,7 @@ pub async fn reactivate(id: &str) -> Result<(), AppError> {
 }
 
 fn parse_email(email: &str) -> Result<Email, AppError> {
-    Email::parse(email).map_err(|m| AppError::field("email", m))
+    Email::parse(email).map_err(|m| AppError::field("email", request_locale().validation(&m)))
 }
 
 /// Refuses an address that already has an account, saying whose when it is
@@ -272,15 +310,15 @@ async fn check_email_free(tx: &mut Tx, email: &Email) -> Result<(), AppError> {
     match taken {
         None => Ok(()),
         Some(row) => {
-            let whose = match (row.text("role")?.as_str(), row.text("status")?.as_str()) {
-                (_, "deactivated") => "a deactivated account",
-                ("system_admin", _) => "a system administrator",
-                _ => "a Customer admin",
+            // One sentence per case, so each language words it whole.
+            let key = match (row.text("role")?.as_str(), row.text("status")?.as_str()) {
+                (_, "deactivated") => "accounts-error-email-deactivated",
+                ("system_admin", _) => "accounts-error-email-admin",
+                _ => "accounts-error-email-customer",
             };
-            Err(AppError::Conflict(format!(
-                "The email {} already belongs to {whose}; one address can have only one account. Enter another email.",
-                email.as_str()
-            )))
+            Err(AppError::Conflict(
+                request_locale().t_args(key, &[("email", email.as_str().into())]),
+            ))
         }
     }
 }
@@ -299,9 +337,9 @@ pub async fn start_handover(id: &str, email: &str) -> Result<String, AppError> {
     let legal_name = org.text("legal_name")?;
     let (current, pending) = people(&mut *tx, id).await?;
     if let Some(pending) = pending {
-        return Err(AppError::Conflict(format!(
-            "A handover to {} is already pending. Cancel it before inviting someone else.",
-            pending.email
+        return Err(AppError::Conflict(request_locale().t_args(
+            "accounts-error-handover-pending",
+            &[("email", pending.email.into())],
         )));
     }
     check_email_free(&mut tx, &email).await?;
@@ -310,18 +348,25 @@ pub async fn start_handover(id: &str, email: &str) -> Result<String, AppError> {
         issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
     let address = email.as_str();
+    // The invitee's own language is unknown; they join the organization, so
+    // its language is the best guess (see `mail_locale`).
+    let locale = mail_locale(&mut tx, id).await?;
     mail::enqueue(
         &mut tx,
         Mail {
             to: address,
-            subject: &format!("You are invited to be {legal_name}'s Customer admin on Coursegate"),
-            body: &format!(
-                "Hello,\n\nYou are invited to become the Customer admin of {legal_name} on Coursegate, the person who \
-                 manages the organization's purchases, attendees and billing.\n\n\
-                 Your sign-in name: {address}\n\n\
-                 Set your password with this one-time link (valid until {}):\n{link}\n\n\
-                 When you do, you take over from the current Customer admin, whose access ends.\n\n— Coursegate",
-                crate::format::time(expires_at)
+            subject: &locale.t_args(
+                "accounts-mail-handover-subject",
+                &[("org", legal_name.as_str().into())],
+            ),
+            body: &locale.t_args(
+                "accounts-mail-handover-body",
+                &[
+                    ("org", legal_name.as_str().into()),
+                    ("email", address.into()),
+                    ("link", link.as_str().into()),
+                    ("until", crate::format::time_in(locale, expires_at).into()),
+                ],
             ),
             kind: "invitation",
         },
@@ -357,7 +402,7 @@ pub async fn cancel_handover(id: &str) -> Result<(), AppError> {
             .await
             .context("failed to load the organization")?;
     exists.ok_or_else(organization_not_found)?;
-    let no_handover = || AppError::Conflict("No handover is pending for this organization.".into());
+    let no_handover = || AppError::Conflict(request_locale().t("accounts-error-no-handover"));
     let (_, pending) = people(st.db.pool(), id).await?;
     let pending = pending.ok_or_else(no_handover)?;
 
@@ -395,14 +440,16 @@ pub async fn cancel_handover(id: &str) -> Result<(), AppError> {
         .await
         .context("failed to remove the invitee")?;
     let legal_name = org.text("legal_name")?;
+    // As for the invitation itself: the organization's language.
+    let locale = mail_locale(&mut tx, id).await?;
     mail::enqueue(
         &mut tx,
         Mail {
             to: &pending.email,
-            subject: "Your Coursegate invitation was withdrawn",
-            body: &format!(
-                "Hello,\n\nThe invitation to become the Customer admin of {legal_name} on Coursegate was withdrawn; \
-                 the link in it no longer works.\n\n— Coursegate"
+            subject: &locale.t("accounts-mail-handover-withdrawn-subject"),
+            body: &locale.t_args(
+                "accounts-mail-handover-withdrawn-body",
+                &[("org", legal_name.as_str().into())],
             ),
             kind: "invitation_withdrawn",
         },
@@ -462,8 +509,7 @@ pub async fn complete_handover(db: &Db, tx: &mut Tx, user_id: &str) -> Result<()
             .context("failed to reload the user")?;
     if status.as_deref() != Some("invited") {
         return Err(AppError::Gone(
-            "This invitation was withdrawn or replaced. Ask a system administrator for a new one."
-                .into(),
+            request_locale().t("accounts-error-invitation-gone"),
         ));
     }
     let created_at = user.int("created_at")?;
@@ -494,14 +540,23 @@ pub async fn complete_handover(db: &Db, tx: &mut Tx, user_id: &str) -> Result<()
         .await
         .context("failed to deactivate the previous admin")?;
         if previous.text("status")? == "active" {
+            // The previous admin's language is the organization's (the
+            // request is the new admin's, who may read another).
+            let locale = mail_locale(tx, &organization_id).await?;
             mail::enqueue(
                 tx,
                 Mail {
                     to: &previous_email,
-                    subject: &format!("You are no longer {legal_name}'s Customer admin"),
-                    body: &format!(
-                        "Hello,\n\n{new_email} has taken over as the Customer admin of {legal_name} on Coursegate, \
-                         as a system administrator arranged. Your account is closed and you have been signed out.\n\n— Coursegate"
+                    subject: &locale.t_args(
+                        "accounts-mail-handed-over-subject",
+                        &[("org", legal_name.as_str().into())],
+                    ),
+                    body: &locale.t_args(
+                        "accounts-mail-handed-over-body",
+                        &[
+                            ("org", legal_name.as_str().into()),
+                            ("email", new_email.as_str().into()),
+                        ],
                     ),
                     kind: "admin_handover",
                 },
@@ -576,17 +631,23 @@ pub async fn invite_admin(email: &str) -> Result<String, AppError> {
         issue_password_link(&mut tx, &user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
     let address = email.as_str();
+    // A new administrator has no language on record yet: the inviting
+    // colleague's request language is the best guess (the operator's staff
+    // usually share one).
+    let locale = request_locale();
     mail::enqueue(
         &mut tx,
         Mail {
             to: address,
-            subject: "You are invited to administer Coursegate",
-            body: &format!(
-                "Hello,\n\n{} invited you to become a Coursegate system administrator.\n\n\
-                 Your sign-in name: {address}\n\n\
-                 Set your password with this one-time link (valid until {}):\n{link}\n\n— Coursegate",
-                admin.email,
-                crate::format::time(expires_at)
+            subject: &locale.t("accounts-mail-admin-invite-subject"),
+            body: &locale.t_args(
+                "accounts-mail-admin-invite-body",
+                &[
+                    ("inviter", admin.email.as_str().into()),
+                    ("email", address.into()),
+                    ("link", link.as_str().into()),
+                    ("until", crate::format::time_in(locale, expires_at).into()),
+                ],
             ),
             kind: "invitation",
         },
@@ -652,7 +713,7 @@ pub async fn deactivate_admin(user_id: &str) -> Result<(), AppError> {
     let admin = require_admin(&st).await?;
     if user_id == admin.user_id {
         return Err(AppError::Conflict(
-            "You cannot deactivate your own account. Ask another system administrator.".into(),
+            request_locale().t("accounts-error-deactivate-self"),
         ));
     }
     let mut tx = st
@@ -676,12 +737,12 @@ pub async fn deactivate_admin(user_id: &str) -> Result<(), AppError> {
     }
     if target.text("status")? == "deactivated" {
         return Err(AppError::Conflict(
-            "This administrator is already deactivated.".into(),
+            request_locale().t("accounts-error-already-deactivated"),
         ));
     }
     if !active.iter().any(|id| id != user_id) {
         return Err(AppError::Conflict(
-            "At least one active system administrator must remain.".into(),
+            request_locale().t("accounts-error-last-admin"),
         ));
     }
     sqlx::query(
@@ -720,7 +781,7 @@ pub async fn reactivate_admin(user_id: &str) -> Result<(), AppError> {
     let target = lock_admin(&st, &mut tx, user_id).await?;
     if target.text("status")? != "deactivated" {
         return Err(AppError::Conflict(
-            "This administrator is not deactivated.".into(),
+            request_locale().t("accounts-error-not-deactivated"),
         ));
     }
     // Someone who never set a password is invited again (an invitation can

@@ -3,6 +3,7 @@
 
 use super::{AuditFilter, AuditRow, MailRow, OrganizationRow, OutboxView, Page, LOG_PAGE};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::request_locale;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::require_admin;
 use crate::server::db::{bind_all, contains_pattern, Bind, RowExt};
@@ -17,7 +18,7 @@ fn cursor(before: &str) -> Result<(i64, String), AppError> {
     before
         .split_once('_')
         .and_then(|(at, id)| Some((at.parse().ok()?, id.to_string())))
-        .ok_or_else(|| AppError::BadRequest("The page cursor is malformed.".into()))
+        .ok_or_else(|| AppError::BadRequest(request_locale().t("queue-error-cursor")))
 }
 
 fn older<T>(rows: &mut Vec<T>, key: impl Fn(&T) -> String) -> Option<String> {
@@ -84,12 +85,18 @@ pub async fn retry(mail_id: &str) -> Result<(), AppError> {
             .await
             .context("failed to load the mail")?;
     match state_now.as_deref() {
-        None => return Err(AppError::NotFound("No mail has that id.".into())),
+        None => {
+            return Err(AppError::NotFound(
+                request_locale().t("outbox-error-not-found"),
+            ))
+        }
         Some("failed") => {}
         Some(other) => {
-            return Err(AppError::Conflict(format!(
-                "Only a failed mail can be retried; this one is {other}."
-            )))
+            let l = request_locale();
+            let state = l.t(&format!("outbox-state-{other}")).to_lowercase();
+            return Err(AppError::Conflict(
+                l.t_args("outbox-error-not-failed", &[("state", state.into())]),
+            ));
         }
     }
     sqlx::query(
@@ -122,7 +129,8 @@ const FILTER_MAX: usize = 200;
 
 /// Milliseconds at the start of a `YYYY-MM-DD` day, UTC.
 fn day_start(value: &str) -> Result<i64, String> {
-    let bad = || "Enter a date as YYYY-MM-DD.".to_string();
+    let l = request_locale();
+    let bad = || l.t("audit-error-date");
     let parts: Vec<&str> = value.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
         return Err(bad());
@@ -136,9 +144,8 @@ fn day_start(value: &str) -> Result<i64, String> {
     let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u8>(), d.parse::<u8>()) else {
         return Err(bad());
     };
-    let month = time::Month::try_from(m).map_err(|_| "There is no such month.".to_string())?;
-    let date = time::Date::from_calendar_date(y, month, d)
-        .map_err(|_| "There is no such day in that month.".to_string())?;
+    let month = time::Month::try_from(m).map_err(|_| l.t("audit-error-month"))?;
+    let date = time::Date::from_calendar_date(y, month, d).map_err(|_| l.t("audit-error-day"))?;
     Ok(date.midnight().assume_utc().unix_timestamp() * 1000)
 }
 
@@ -151,6 +158,7 @@ fn looks_like_id(value: &str) -> bool {
 /// filters in use, numbered from `$first`. Only the filters in use become
 /// SQL, so each combination gets a plan that can use its index.
 fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<Bind>), AppError> {
+    let l = request_locale();
     let mut errors = FieldErrors::default();
     for (field, value) in [
         ("who", &filter.who),
@@ -158,7 +166,10 @@ fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<B
         ("organization", &filter.organization),
     ] {
         if value.chars().count() > FILTER_MAX {
-            errors.push(field, format!("Filter by at most {FILTER_MAX} characters."));
+            errors.push(
+                field,
+                l.t_args("audit-error-filter-long", &[("max", FILTER_MAX.into())]),
+            );
         }
     }
     let from = match filter.from.trim() {
@@ -172,7 +183,7 @@ fn audit_conditions(filter: &AuditFilter, first: usize) -> Result<(String, Vec<B
     };
     if let (Some(from), Some(to)) = (from, to) {
         if to <= from {
-            errors.push("to", "The end date is before the start date.");
+            errors.push("to", l.t("audit-error-dates-order"));
         }
     }
     if !errors.is_empty() {
@@ -276,7 +287,7 @@ pub async fn organizations(
     if q.chars().count() > FILTER_MAX {
         return Err(AppError::field(
             "q",
-            format!("Search with at most {FILTER_MAX} characters."),
+            request_locale().t_args("queue-error-search-long", &[("max", FILTER_MAX.into())]),
         ));
     }
     let mut conditions = String::new();
@@ -295,7 +306,7 @@ pub async fn organizations(
         _ => {
             return Err(AppError::field(
                 "status",
-                "Status is active, suspended or empty.",
+                request_locale().t("accounts-orgs-error-status"),
             ))
         }
     }

@@ -12,19 +12,30 @@ use super::{
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, successes};
 use crate::error::AppError;
+use crate::i18n::{use_locale, Locale};
 use crate::money;
 use crate::toast::toast_on_success;
 use crate::validate::{DeliveryMode, ServiceKind};
 
+/// The list's tabs: the status and the tab's message key.
 const STATUSES: [(&str, &str); 4] = [
-    ("", "All"),
-    ("published", "Published"),
-    ("draft", "Drafts"),
-    ("archived", "Archived"),
+    ("", "queue-all"),
+    ("published", "catalog-admin-tab-published"),
+    ("draft", "catalog-admin-tab-draft"),
+    ("archived", "catalog-admin-tab-archived"),
 ];
+
+/// A service's kind and delivery mode in `l` (the stored codes stay).
+fn kind_and_mode(l: Locale, kind: &str, mode: &str) -> (String, String) {
+    (
+        l.t(&format!("catalog-admin-kind-{kind}")),
+        l.t(&format!("catalog-admin-mode-{mode}")),
+    )
+}
 
 #[component]
 pub fn AdminCatalogPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
@@ -36,24 +47,25 @@ pub fn AdminCatalogPage() -> impl IntoView {
     );
     let status_error = move || general_error(&error_of(set_status.value()));
     view! {
-        <Title text="Catalog editor — Coursegate"/>
+        <Title text=l.t("catalog-admin-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Admin console"</p>
-                    <h1>"Service catalog"</h1>
+                    <p class="eyebrow">{l.t("support-inbox-eyebrow")}</p>
+                    <h1>{l.t("catalog-admin-heading")}</h1>
                 </div>
-                <A href="/admin/catalog/new" attr:class="button primary" attr:data-testid="catalog-new">"New service"</A>
+                <A href="/admin/catalog/new" attr:class="button primary" attr:data-testid="catalog-new">{l.t("catalog-admin-new")}</A>
             </div>
-            <nav class="tabs" aria-label="Status">
-                {STATUSES.iter().map(|(code, label)| {
+            <nav class="tabs" aria-label=l.t("catalog-admin-col-status")>
+                {STATUSES.iter().map(|(code, key)| {
+                    let label = l.t(key);
                     let href = href_with_query("/admin/catalog", &[("status", code)]);
                     let current = move || status() == *code;
-                    view! { <a href=href class="tab" class:active=current aria-current=move || current().then_some("page")>{*label}</a> }
+                    view! { <a href=href class="tab" class:active=current aria-current=move || current().then_some("page")>{label}</a> }
                 }).collect_view()}
             </nav>
             {move || status_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(data) => view! { <ServiceTable data status=status() set_status/> }.into_any(),
@@ -71,8 +83,9 @@ fn ServiceTable(
     status: String,
     set_status: ServerAction<SetServiceStatus>,
 ) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
-        return view! { <p class="empty" data-testid="admin-catalog-empty">"No services here yet. Create one with “New service”; it starts as a draft."</p> }.into_any();
+        return view! { <p class="empty" data-testid="admin-catalog-empty">{l.t("catalog-admin-empty")}</p> }.into_any();
     }
     let next = data.next.clone();
     view! {
@@ -80,12 +93,12 @@ fn ServiceTable(
             <table class="table" data-testid="admin-catalog-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Service"</th>
-                        <th scope="col">"When"</th>
-                        <th scope="col">"Seats"</th>
-                        <th scope="col" class="num">"Price"</th>
-                        <th scope="col">"Orders · applications"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{l.t("catalog-admin-col-service")}</th>
+                        <th scope="col">{l.t("catalog-admin-col-when")}</th>
+                        <th scope="col">{l.t("catalog-admin-col-seats")}</th>
+                        <th scope="col" class="num">{l.t("catalog-admin-col-price")}</th>
+                        <th scope="col">{l.t("catalog-admin-col-orders")}</th>
+                        <th scope="col">{l.t("catalog-admin-col-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -94,8 +107,8 @@ fn ServiceTable(
             </table>
         </div>
         {next.map(|n| view! {
-            <nav class="pager" aria-label="Pages">
-                <A href=href_with_query("/admin/catalog", &[("status", &status), ("after", &n)]) attr:class="button small">"Next page"</A>
+            <nav class="pager" aria-label=l.t("queue-pages")>
+                <A href=href_with_query("/admin/catalog", &[("status", &status), ("after", &n)]) attr:class="button small">{l.t("support-next-page")}</A>
             </nav>
         })}
     }
@@ -104,13 +117,15 @@ fn ServiceTable(
 
 #[component]
 fn ServiceRow(row: AdminServiceRow, set_status: ServerAction<SetServiceStatus>) -> impl IntoView {
+    let l = use_locale();
     let s = row.service;
     let id = s.service_id.clone();
     let seats = match s.capacity {
         Some(c) => format!("{} / {c}", s.seats_sold),
-        None => format!("{} / unlimited", s.seats_sold),
+        None => format!("{} / {}", s.seats_sold, l.t("catalog-admin-unlimited")),
     };
-    let action = |label: &'static str, to: &'static str, id: String| {
+    let action = move |key: &'static str, to: &'static str, id: String| {
+        let label = l.t(key);
         view! {
             <ActionForm action=set_status attr:class="inline">
                 <input type="hidden" name="id" value=id/>
@@ -120,9 +135,9 @@ fn ServiceRow(row: AdminServiceRow, set_status: ServerAction<SetServiceStatus>) 
         }
     };
     let controls = match s.status.as_str() {
-        "draft" => view! { {action("Publish", "published", id.clone())} {action("Archive", "archived", id.clone())} }.into_any(),
-        "published" => view! { {action("Unpublish", "draft", id.clone())} {action("Archive", "archived", id.clone())} }.into_any(),
-        _ => action("Restore as draft", "draft", id.clone()).into_any(),
+        "draft" => view! { {action("catalog-admin-publish", "published", id.clone())} {action("catalog-admin-archive", "archived", id.clone())} }.into_any(),
+        "published" => view! { {action("catalog-admin-unpublish", "draft", id.clone())} {action("catalog-admin-archive", "archived", id.clone())} }.into_any(),
+        _ => action("catalog-admin-restore", "draft", id.clone()).into_any(),
     };
     let badge = match s.status.as_str() {
         "published" => "badge badge-approved",
@@ -130,20 +145,26 @@ fn ServiceRow(row: AdminServiceRow, set_status: ServerAction<SetServiceStatus>) 
         _ => "badge badge-withdrawn",
     };
     let title = s.title.clone();
-    let summary = format!("{} · {} · {}", s.kind_label(), s.category, s.mode_label());
+    let (kind, mode) = kind_and_mode(l, &s.kind, &s.delivery_mode);
+    let summary = format!("{kind} · {} · {mode}", s.category);
+    let when = match (&s.starts, &s.ends) {
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        (Some(start), None) => start.clone(),
+        _ => l.t("catalog-admin-any-time"),
+    };
     view! {
         <tr data-testid="admin-service-row" data-id=id.clone()>
-            <td data-label="Service">
+            <td data-label=l.t("catalog-admin-col-service")>
                 <A href=format!("/admin/catalog/{id}")>{title}</A>
                 <div class="muted">{summary}</div>
             </td>
-            <td data-label="When">{s.when()}</td>
-            <td data-label="Seats">{seats}</td>
-            <td data-label="Price" class="num">{money::format(s.price_minor, &s.currency)}</td>
-            <td data-label="Orders · applications">{format!("{} · {}", row.orders, row.applications)}</td>
-            <td data-label="Status">
+            <td data-label=l.t("catalog-admin-col-when")>{when}</td>
+            <td data-label=l.t("catalog-admin-col-seats")>{seats}</td>
+            <td data-label=l.t("catalog-admin-col-price") class="num">{money::format_in(l, s.price_minor, &s.currency)}</td>
+            <td data-label=l.t("catalog-admin-col-orders")>{format!("{} · {}", row.orders, row.applications)}</td>
+            <td data-label=l.t("catalog-admin-col-status")>
                 <div class="row-actions">
-                    <span class=badge data-testid="service-status">{s.status.clone()}</span>
+                    <span class=badge data-testid="service-status">{l.t(&format!("catalog-admin-status-{}", s.status))}</span>
                     {controls}
                 </div>
             </td>
@@ -153,6 +174,7 @@ fn ServiceRow(row: AdminServiceRow, set_status: ServerAction<SetServiceStatus>) 
 
 #[component]
 pub fn AdminServiceEditPage() -> impl IntoView {
+    let l = use_locale();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let create = ServerAction::<CreateService>::new();
@@ -177,16 +199,16 @@ pub fn AdminServiceEditPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Edit service — Coursegate"/>
+        <Title text=l.t("catalog-admin-edit-title")/>
         <section class="page narrow">
-            <p><A href="/admin/catalog">"← Service catalog"</A></p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p><A href="/admin/catalog">{l.t("catalog-admin-back")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
-                        Ok(None) => view! { <h1>"New service"</h1> <ServiceForm edit=None create update/> }.into_any(),
+                        Ok(None) => view! { <h1>{l.t("catalog-admin-new")}</h1> <ServiceForm edit=None create update/> }.into_any(),
                         Ok(Some(edit)) => view! {
                             <h1>{edit.input.title.clone()}</h1>
-                            <p class="muted" data-testid="service-edit-status">{format!("Status: {} · {} seats taken", edit.status, edit.seats_sold)}</p>
+                            <p class="muted" data-testid="service-edit-status">{l.t_args("catalog-admin-edit-status", &[("status", l.t(&format!("catalog-admin-status-{}", edit.status)).into()), ("count", edit.seats_sold.into())])}</p>
                             <ServiceForm edit=Some(edit) create update/>
                         }.into_any(),
                         Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
@@ -203,6 +225,7 @@ fn ServiceForm(
     create: ServerAction<CreateService>,
     update: ServerAction<UpdateService>,
 ) -> impl IntoView {
+    let l = use_locale();
     let since = (
         create.version().get_untracked(),
         update.version().get_untracked(),
@@ -216,10 +239,14 @@ fn ServiceForm(
             None
         }
     });
-    let zone = edit
-        .as_ref()
-        .map(|e| e.time_zone.clone())
-        .unwrap_or_else(|| "the operator's time zone".into());
+    // A whole sentence either way, so each language words it as it needs.
+    let zone = match edit.as_ref() {
+        Some(e) => l.t_args(
+            "catalog-admin-zone",
+            &[("zone", e.time_zone.as_str().into())],
+        ),
+        None => l.t("catalog-admin-zone-operator"),
+    };
     let values = edit
         .as_ref()
         .map(|e| e.input.clone())
@@ -237,7 +264,7 @@ fn ServiceForm(
             <ActionForm action=update attr:class="form" attr:data-testid="service-form">
                 <input type="hidden" name="id" value=edit.service_id/>
                 {fields}
-                <button type="submit" class="button primary" data-testid="service-save" disabled=move || update.pending().get()>"Save changes"</button>
+                <button type="submit" class="button primary" data-testid="service-save" disabled=move || update.pending().get()>{l.t("catalog-admin-save")}</button>
             </ActionForm>
         }
         .into_any(),
@@ -245,7 +272,7 @@ fn ServiceForm(
             {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
             <ActionForm action=create attr:class="form" attr:data-testid="service-form">
                 {fields}
-                <button type="submit" class="button primary" data-testid="service-save" disabled=move || create.pending().get()>"Create draft"</button>
+                <button type="submit" class="button primary" data-testid="service-save" disabled=move || create.pending().get()>{l.t("catalog-admin-create")}</button>
             </ActionForm>
         }
         .into_any(),
@@ -258,6 +285,7 @@ fn ServiceFields(
     zone: String,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let l = use_locale();
     let message = move |field: &'static str| move || field_error(&error.get(), field);
     let invalid = move |field: &'static str| move || field_error(&error.get(), field).is_some();
     let kind = values.kind.clone();
@@ -266,76 +294,76 @@ fn ServiceFields(
     view! {
         <div class="field-row">
             <div class="field" class:field-invalid=invalid("kind")>
-                <label for="service-kind">"Kind"</label>
+                <label for="service-kind">{l.t("catalog-admin-kind")}</label>
                 <select id="service-kind" name="service[kind]" data-testid="service-kind">
-                    {ServiceKind::ALL.iter().map(|k| view! { <option value=k.code() selected=k.code() == kind>{k.label()}</option> }).collect_view()}
+                    {ServiceKind::ALL.iter().map(|k| view! { <option value=k.code() selected=k.code() == kind>{l.t(&format!("catalog-admin-kind-{}", k.code()))}</option> }).collect_view()}
                 </select>
-                <p class="hint">"A course has dates, seats and applications with named attendees; a service is bought by the unit."</p>
+                <p class="hint">{l.t("catalog-admin-kind-hint")}</p>
                 <p class="field-error">{message("kind")}</p>
             </div>
             <div class="field" class:field-invalid=invalid("delivery_mode")>
-                <label for="service-mode">"Delivery mode"</label>
+                <label for="service-mode">{l.t("catalog-admin-mode")}</label>
                 <select id="service-mode" name="service[delivery_mode]" data-testid="service-mode">
-                    {DeliveryMode::ALL.iter().map(|m| view! { <option value=m.code() selected=m.code() == mode>{m.label()}</option> }).collect_view()}
+                    {DeliveryMode::ALL.iter().map(|m| view! { <option value=m.code() selected=m.code() == mode>{l.t(&format!("catalog-admin-mode-{}", m.code()))}</option> }).collect_view()}
                 </select>
                 <p class="field-error">{message("delivery_mode")}</p>
             </div>
         </div>
         <div class="field" class:field-invalid=invalid("title")>
-            <label for="service-title">"Title"</label>
+            <label for="service-title">{l.t("catalog-admin-field-title")}</label>
             <input id="service-title" name="service[title]" value=values.title required data-testid="service-title-input"/>
             <p class="field-error">{message("title")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("category")>
-            <label for="service-category">"Category"</label>
-            <input id="service-category" name="service[category]" value=values.category required placeholder="Leadership" data-testid="service-category"/>
+            <label for="service-category">{l.t("catalog-admin-category")}</label>
+            <input id="service-category" name="service[category]" value=values.category required placeholder=l.t("catalog-admin-category-example") data-testid="service-category"/>
             <p class="field-error">{message("category")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("description")>
-            <label for="service-description">"Description"</label>
+            <label for="service-description">{l.t("catalog-admin-description")}</label>
             <textarea id="service-description" name="service[description]" rows="6" required data-testid="service-description">{crate::components::textarea_text(values.description)}</textarea>
             <p class="field-error">{message("description")}</p>
         </div>
-        <p class="hint">{format!("Dates and times are in {zone}.")}</p>
+        <p class="hint">{zone}</p>
         <div class="field-row">
             <div class="field" class:field-invalid=invalid("starts_at")>
-                <label for="service-starts">"Starts"</label>
+                <label for="service-starts">{l.t("catalog-admin-starts")}</label>
                 <input id="service-starts" type="datetime-local" name="service[starts_at]" value=values.starts_at data-testid="service-starts"/>
                 <p class="field-error">{message("starts_at")}</p>
             </div>
             <div class="field" class:field-invalid=invalid("ends_at")>
-                <label for="service-ends">"Ends"</label>
+                <label for="service-ends">{l.t("catalog-admin-ends")}</label>
                 <input id="service-ends" type="datetime-local" name="service[ends_at]" value=values.ends_at data-testid="service-ends"/>
                 <p class="field-error">{message("ends_at")}</p>
             </div>
         </div>
         <div class="field" class:field-invalid=invalid("cancellation_deadline")>
-            <label for="service-deadline">"Free cancellation until " <span class="optional">"(optional; the start when empty)"</span></label>
+            <label for="service-deadline">{l.t("catalog-admin-deadline")} " " <span class="optional">{l.t("catalog-admin-deadline-hint")}</span></label>
             <input id="service-deadline" type="datetime-local" name="service[cancellation_deadline]" value=values.cancellation_deadline data-testid="service-deadline"/>
             <p class="field-error">{message("cancellation_deadline")}</p>
         </div>
         <div class="field-row">
             <div class="field" class:field-invalid=invalid("capacity")>
-                <label for="service-capacity">"Capacity " <span class="optional">"(seats; empty for no limit)"</span></label>
+                <label for="service-capacity">{l.t("catalog-admin-capacity")} " " <span class="optional">{l.t("catalog-admin-capacity-hint")}</span></label>
                 <input id="service-capacity" name="service[capacity]" inputmode="numeric" value=values.capacity data-testid="service-capacity"/>
                 <p class="field-error">{message("capacity")}</p>
             </div>
             <div class="field" class:field-invalid=invalid("price")>
-                <label for="service-price">"Price per seat or unit, before VAT"</label>
+                <label for="service-price">{l.t("catalog-admin-price")}</label>
                 <input id="service-price" name="service[price]" inputmode="decimal" value=values.price required placeholder="1250.00" data-testid="service-price-input"/>
                 <p class="field-error">{message("price")}</p>
             </div>
         </div>
         <div class="field-row">
             <div class="field" class:field-invalid=invalid("currency")>
-                <label for="service-currency">"Currency"</label>
+                <label for="service-currency">{l.t("catalog-admin-currency")}</label>
                 <select id="service-currency" name="service[currency]" data-testid="service-currency">
                     {money::CURRENCIES.iter().map(|c| view! { <option value=*c selected=*c == currency>{*c}</option> }).collect_view()}
                 </select>
                 <p class="field-error">{message("currency")}</p>
             </div>
             <div class="field" class:field-invalid=invalid("vat_rate")>
-                <label for="service-vat">"VAT rate (%)"</label>
+                <label for="service-vat">{l.t("catalog-admin-vat")}</label>
                 <input id="service-vat" name="service[vat_rate]" inputmode="decimal" value=values.vat_rate required data-testid="service-vat"/>
                 <p class="field-error">{message("vat_rate")}</p>
             </div>

@@ -13,10 +13,12 @@ use super::{
     DecideCourseApplication, MarkAttendance, STATUSES,
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, successes};
+use crate::i18n::use_locale;
 use crate::toast::toast_on_success;
 
 #[component]
 pub fn AdminCourseApplicationsPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
@@ -25,22 +27,23 @@ pub fn AdminCourseApplicationsPage() -> impl IntoView {
         |(status, after)| admin_list_course_applications(status, after),
     );
     view! {
-        <Title text="Course applications — Coursegate"/>
+        <Title text=l.t("courses-admin-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Admin console"</p>
-                    <h1>"Course applications"</h1>
+                    <p class="eyebrow">{l.t("support-inbox-eyebrow")}</p>
+                    <h1>{l.t("courses-admin-heading")}</h1>
                 </div>
             </div>
-            <nav class="tabs" aria-label="Status">
-                <a href="/admin/courses" class="tab" class:active=move || status().is_empty()>"To decide"</a>
-                {STATUSES.iter().map(|(code, label)| {
+            <nav class="tabs" aria-label=l.t("courses-admin-status")>
+                <a href="/admin/courses" class="tab" class:active=move || status().is_empty()>{l.t("courses-admin-to-decide")}</a>
+                {STATUSES.iter().map(|(code, _)| {
+                    let label = l.t(&format!("courses-admin-status-{code}"));
                     let current = move || status() == *code;
-                    view! { <a href=href_with_query("/admin/courses", &[("status", code)]) class="tab" class:active=current>{*label}</a> }
+                    view! { <a href=href_with_query("/admin/courses", &[("status", code)]) class="tab" class:active=current>{label}</a> }
                 }).collect_view()}
             </nav>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(data) => view! { <ApplicationTable data status=status() base="/admin/courses"/> }.into_any(),
@@ -54,6 +57,7 @@ pub fn AdminCourseApplicationsPage() -> impl IntoView {
 
 #[component]
 pub fn AdminCourseApplicationPage() -> impl IntoView {
+    let l = use_locale();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let decide = ServerAction::<DecideCourseApplication>::new();
@@ -67,10 +71,10 @@ pub fn AdminCourseApplicationPage() -> impl IntoView {
         |(id, _, _)| admin_get_course_application(id),
     );
     view! {
-        <Title text="Course application — Coursegate"/>
+        <Title text=l.t("courses-admin-one-title")/>
         <section class="page wide">
-            <p><A href="/admin/courses">"← Course applications"</A></p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p><A href="/admin/courses">{l.t("courses-admin-back")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok(application) => view! { <Decision application decide attendance/> }.into_any(),
@@ -88,6 +92,7 @@ fn Decision(
     decide: ServerAction<DecideCourseApplication>,
     attendance: ServerAction<MarkAttendance>,
 ) -> impl IntoView {
+    let l = use_locale();
     let since = decide.version().get_untracked();
     let error = Signal::derive(move || {
         (decide.version().get() > since)
@@ -109,11 +114,11 @@ fn Decision(
         <div class="workspace-grid">
             <div>
                 <ApplicationFacts application=application.clone()/>
-                <h2>"Attendees"</h2>
+                <h2>{l.t("courses-admin-attendees")}</h2>
                 {move || attendance_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <div class="table-wrap">
                     <table class="table" data-testid="admin-course-attendees">
-                        <thead><tr><th scope="col">"Name"</th><th scope="col">"Email"</th><th scope="col">"Attended"</th></tr></thead>
+                        <thead><tr><th scope="col">{l.t("courses-admin-name")}</th><th scope="col">{l.t("accounts-col-email")}</th><th scope="col">{l.t("courses-admin-attended")}</th></tr></thead>
                         <tbody>
                             {application.attendees.iter().map(|a| {
                                 let marks = accepted.then(|| {
@@ -124,26 +129,26 @@ fn Decision(
                                             <input type="hidden" name="id" value=yes_id/>
                                             <input type="hidden" name="attendee_id" value=yes_attendee/>
                                             <input type="hidden" name="attended" value="true"/>
-                                            <button type="submit" class="button small" data-testid="attended-yes">"Attended"</button>
+                                            <button type="submit" class="button small" data-testid="attended-yes">{l.t("courses-admin-attended")}</button>
                                         </ActionForm>
                                         <ActionForm action=attendance attr:class="inline">
                                             <input type="hidden" name="id" value=no_id/>
                                             <input type="hidden" name="attendee_id" value=no_attendee/>
                                             <input type="hidden" name="attended" value="false"/>
-                                            <button type="submit" class="button small" data-testid="attended-no">"Absent"</button>
+                                            <button type="submit" class="button small" data-testid="attended-no">{l.t("courses-admin-absent")}</button>
                                         </ActionForm>
                                     }
                                 });
                                 let mark = match a.attended {
-                                    Some(true) => "Attended",
-                                    Some(false) => "Absent",
-                                    None => "—",
+                                    Some(true) => l.t("courses-admin-attended"),
+                                    Some(false) => l.t("courses-admin-absent"),
+                                    None => "—".to_string(),
                                 };
                                 view! {
                                     <tr>
-                                        <td data-label="Name">{a.name.clone()}</td>
-                                        <td data-label="Email">{a.email.clone()}</td>
-                                        <td data-label="Attended"><div class="row-actions"><span data-testid="attendance">{mark}</span>{marks}</div></td>
+                                        <td data-label=l.t("courses-admin-name")>{a.name.clone()}</td>
+                                        <td data-label=l.t("accounts-col-email")>{a.email.clone()}</td>
+                                        <td data-label=l.t("courses-admin-attended")><div class="row-actions"><span data-testid="attendance">{mark}</span>{marks}</div></td>
                                     </tr>
                                 }
                             }).collect_view()}
@@ -154,27 +159,27 @@ fn Decision(
             <div>
                 {open.then(|| view! {
                     <div class="card">
-                        <h2>"Decide"</h2>
-                        <p class="muted">"Accepting uses seats the organization bought for this course first; any other places take free seats and are charged as a course fee."</p>
+                        <h2>{l.t("review-decide")}</h2>
+                        <p class="muted">{l.t("courses-admin-decide-hint")}</p>
                         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="decision-error">{m}</div> })}
                         <ActionForm action=decide attr:class="form" attr:data-testid="decision-form">
                             <input type="hidden" name="id" value=id.clone()/>
                             <div class="field" class:field-invalid=move || field_error(&error.get(), "reason").is_some()>
-                                <label for="decision-reason">"Message to the organization " <span class="optional">"(required to reject)"</span></label>
+                                <label for="decision-reason">{l.t("courses-admin-message")} " " <span class="optional">{l.t("courses-admin-message-hint")}</span></label>
                                 <textarea id="decision-reason" name="reason" rows="3" data-testid="decision-reason"></textarea>
                                 <p class="field-error">{move || field_error(&error.get(), "reason")}</p>
                             </div>
                             <fieldset class="field choices" class:field-invalid=move || field_error(&error.get(), "decision").is_some()>
-                                <legend>"Decision"</legend>
-                                <label class="check"><input type="radio" name="decision" value="accept" data-testid="decision-accept"/>" Accept"</label>
+                                <legend>{l.t("courses-admin-decision")}</legend>
+                                <label class="check"><input type="radio" name="decision" value="accept" data-testid="decision-accept"/>" " {l.t("courses-admin-accept")}</label>
                                 {can_waitlist.then(|| view! {
-                                    <label class="check"><input type="radio" name="decision" value="waitlist" data-testid="decision-waitlist"/>" Waitlist"</label>
+                                    <label class="check"><input type="radio" name="decision" value="waitlist" data-testid="decision-waitlist"/>" " {l.t("courses-admin-waitlist")}</label>
                                 })}
-                                <label class="check"><input type="radio" name="decision" value="reject" data-testid="decision-reject"/>" Reject"</label>
+                                <label class="check"><input type="radio" name="decision" value="reject" data-testid="decision-reject"/>" " {l.t("review-reject")}</label>
                                 <p class="field-error">{move || field_error(&error.get(), "decision")}</p>
                             </fieldset>
                             <button type="submit" class="button primary" data-testid="decision-submit"
-                                disabled=move || decide.pending().get()>"Record decision"</button>
+                                disabled=move || decide.pending().get()>{l.t("courses-admin-record")}</button>
                         </ActionForm>
                     </div>
                 })}

@@ -7,24 +7,42 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use super::page::seat_series;
-use super::{org_utilization, Utilization};
+use super::{org_utilization, percent, Utilization, UtilizationRow};
 use crate::charts::{BarChart, Scale};
+use crate::i18n::{use_locale, Locale};
+
+/// `3 of 4 (75 %)` attended of marked, or "not marked yet", in `l`.
+fn attendance(l: Locale, row: &UtilizationRow) -> String {
+    if row.marked == 0 {
+        l.t("utilization-not-marked")
+    } else {
+        l.t_args(
+            "reports-seats-of",
+            &[
+                ("sold", row.attended.into()),
+                ("capacity", row.marked.into()),
+                ("percent", percent(row.attended, row.marked).into()),
+            ],
+        )
+    }
+}
 
 #[component]
 pub fn UtilizationPage() -> impl IntoView {
+    let l = use_locale();
     let data = Resource::new(|| (), |_| org_utilization());
     view! {
-        <Title text="Utilization — Coursegate"/>
+        <Title text=l.t("utilization-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Utilization"</h1>
+                    <p class="eyebrow">{l.t("support-eyebrow")}</p>
+                    <h1>{l.t("utilization-heading")}</h1>
                 </div>
-                <A href="/org" attr:class="button">"Dashboard"</A>
+                <A href="/org" attr:class="button">{l.t("nav-dashboard")}</A>
             </div>
-            <p class="lead">"Seats you bought and how many of them your accepted course applications use; seats beyond those are charged as course fees."</p>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="lead">{l.t("utilization-lead")}</p>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(data) => view! { <UtilizationBody data/> }.into_any(),
@@ -38,44 +56,53 @@ pub fn UtilizationPage() -> impl IntoView {
 
 #[component]
 fn UtilizationBody(data: Utilization) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
         return view! {
-            <p class="empty" data-testid="utilization-empty">"Nothing bought or applied for yet. Find a course or service in the " <A href="/org/catalog">"catalog"</A> "."</p>
+            <p class="empty" data-testid="utilization-empty">{l.t("utilization-empty")} " " <A href="/org/catalog">{l.t("utilization-empty-catalog")}</A></p>
         }
         .into_any();
     }
-    let (categories, series) = seat_series(&data.rows);
+    let (categories, mut series) = seat_series(&data.rows);
+    // The shared helper names the series in English; this page says them
+    // in the reader's language.
+    for (s, key) in series
+        .iter_mut()
+        .zip(["utilization-seats-paid", "utilization-seats-used"])
+    {
+        s.name = l.t(key);
+    }
     view! {
         <div class="card">
-            <BarChart id="utilization" title="Seats paid for and used per service" categories series
-                scale=Scale::Count empty="No seats bought or used yet."/>
+            <BarChart id="utilization" title=l.t("utilization-chart") categories series
+                scale=Scale::Count empty=l.t("utilization-chart-empty")/>
         </div>
         <div class="table-wrap">
             <table class="table" data-testid="utilization-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Service"</th>
-                        <th scope="col" class="num">"Seats bought"</th>
-                        <th scope="col" class="num">"Seats used"</th>
-                        <th scope="col" class="num">"Charged as course fees"</th>
-                        <th scope="col" class="num">"Attendees accepted"</th>
-                        <th scope="col">"Attendance"</th>
+                        <th scope="col">{l.t("reports-col-service")}</th>
+                        <th scope="col" class="num">{l.t("utilization-col-bought")}</th>
+                        <th scope="col" class="num">{l.t("utilization-seats-used")}</th>
+                        <th scope="col" class="num">{l.t("utilization-col-charged")}</th>
+                        <th scope="col" class="num">{l.t("utilization-col-accepted")}</th>
+                        <th scope="col">{l.t("utilization-col-attendance")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {data.rows.into_iter().map(|row| {
-                        let attendance = row.attendance();
+                        let attendance = attendance(l, &row);
                         view! {
                             <tr data-testid="utilization-row" data-id=row.service_id.clone()>
-                                <td data-label="Service">
+                                <td data-label=l.t("reports-col-service")>
                                     <A href=format!("/org/catalog/{}", row.service_id)>{row.title.clone()}</A>
-                                    {row.starts.clone().map(|s| view! { <div class="muted">{format!("Starts {s}")}</div> })}
+                                    {row.starts.clone().map(|s| view! { <div class="muted">{l.t_args("utilization-starts", &[("when", s.into())])}</div> })}
                                 </td>
-                                <td data-label="Seats bought" class="num">{row.seats_bought}</td>
-                                <td data-label="Seats used" class="num">{row.seats_used}</td>
-                                <td data-label="Charged as course fees" class="num">{row.seats_charged}</td>
-                                <td data-label="Attendees accepted" class="num">{row.attendees_accepted}</td>
-                                <td data-label="Attendance">{attendance}</td>
+                                <td data-label=l.t("utilization-col-bought") class="num">{row.seats_bought}</td>
+                                <td data-label=l.t("utilization-seats-used") class="num">{row.seats_used}</td>
+                                <td data-label=l.t("utilization-col-charged") class="num">{row.seats_charged}</td>
+                                <td data-label=l.t("utilization-col-accepted") class="num">{row.attendees_accepted}</td>
+                                <td data-label=l.t("utilization-col-attendance")>{attendance}</td>
                             </tr>
                         }
                     }).collect_view()}

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::AppError;
+use crate::i18n::Locale;
 
 /// Weeks on the applications chart, this one included.
 pub const WEEKS: usize = 12;
@@ -56,16 +57,24 @@ pub struct ServiceUse {
 }
 
 impl ServiceUse {
-    /// `7 of 10 (70 %)`, or `7 (no limit)`.
-    pub fn label(&self) -> String {
+    /// `7 of 10 (70 %)`, or `7 (no limit)`, in `l`.
+    pub fn label(&self, l: Locale) -> String {
         match self.capacity {
-            Some(capacity) => format!(
-                "{} of {} ({} %)",
-                self.seats_sold,
-                capacity,
-                crate::dashboard::percent(self.seats_sold, capacity)
+            Some(capacity) => l.t_args(
+                "reports-seats-of",
+                &[
+                    ("sold", self.seats_sold.into()),
+                    ("capacity", capacity.into()),
+                    (
+                        "percent",
+                        crate::dashboard::percent(self.seats_sold, capacity).into(),
+                    ),
+                ],
             ),
-            None => format!("{} (no limit)", self.seats_sold),
+            None => l.t_args(
+                "reports-seats-unlimited",
+                &[("sold", self.seats_sold.into())],
+            ),
         }
     }
 }
@@ -86,32 +95,51 @@ pub async fn admin_reports() -> Result<Reports, AppError> {
     server::reports().await
 }
 
-/// A duration as people say it: `2 d 4 h`, `3 h 5 min`, `12 min`.
-pub fn duration_label(ms: i64) -> String {
+/// A duration as people say it: `2 d 4 h`, `3 h 5 min`, `12 min` (in
+/// Finnish `2 vrk 4 h`).
+pub fn duration_label(l: Locale, ms: i64) -> String {
     let minutes = ms.max(0) / 60_000;
     let (days, hours, mins) = (minutes / 1440, (minutes / 60) % 24, minutes % 60);
+    let args = [
+        ("days", days.into()),
+        ("hours", hours.into()),
+        ("minutes", mins.into()),
+    ];
     if days > 0 {
-        format!("{days} d {hours} h")
+        l.t_args("reports-duration-days", &args)
     } else if hours > 0 {
-        format!("{hours} h {mins} min")
+        l.t_args("reports-duration-hours", &args)
     } else if minutes > 0 {
-        format!("{mins} min")
+        l.t_args("reports-duration-minutes", &args)
     } else {
-        "under a minute".into()
+        l.t("reports-duration-short")
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::duration_label;
+    use crate::i18n::Locale::{En, Fi};
+
     #[test]
     fn durations_read_naturally() {
-        assert_eq!(super::duration_label(30_000), "under a minute");
-        assert_eq!(super::duration_label(12 * 60_000), "12 min");
-        assert_eq!(super::duration_label(185 * 60_000), "3 h 5 min");
+        assert_eq!(duration_label(En, 30_000), "under a minute");
+        assert_eq!(duration_label(En, 12 * 60_000), "12 min");
+        assert_eq!(duration_label(En, 185 * 60_000), "3 h 5 min");
         assert_eq!(
-            super::duration_label((2 * 1440 + 4 * 60 + 7) * 60_000),
+            duration_label(En, (2 * 1440 + 4 * 60 + 7) * 60_000),
             "2 d 4 h"
         );
-        assert_eq!(super::duration_label(-5), "under a minute");
+        assert_eq!(duration_label(En, -5), "under a minute");
+    }
+
+    #[test]
+    fn durations_read_naturally_in_finnish() {
+        assert_eq!(duration_label(Fi, 30_000), "alle minuutti");
+        assert_eq!(duration_label(Fi, 185 * 60_000), "3 h 5 min");
+        assert_eq!(
+            duration_label(Fi, (2 * 1440 + 4 * 60 + 7) * 60_000),
+            "2 vrk 4 h"
+        );
     }
 }

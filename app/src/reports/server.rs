@@ -7,9 +7,24 @@ use jiff::{Span, Timestamp};
 
 use super::{DecisionTimes, Reports, ServiceRevenue, ServiceUse, WeekCount, WEEKS};
 use crate::error::AppError;
+use crate::i18n::{request_locale, Locale};
 use crate::server::auth::require_admin;
 use crate::server::db::RowExt;
 use crate::server::{now_ms, state, tz, DbContext};
+
+/// A service's start in `zone`, written the way readers of `l` write a
+/// date and time (`15.1.2027 klo 9.00`, `15 Jan 2027, 09:00`).
+fn starts_label(l: Locale, ms: i64, zone: &TimeZone) -> Option<String> {
+    let z = Timestamp::from_millisecond(ms).ok()?.to_zoned(zone.clone());
+    Some(crate::format::date_time_parts(
+        l,
+        z.year().into(),
+        z.month().into(),
+        z.day().into(),
+        z.hour().into(),
+        z.minute().into(),
+    ))
+}
 
 /// Most services the revenue and utilization tables list.
 const SERVICE_LIMIT: usize = 100;
@@ -142,6 +157,8 @@ pub async fn reports() -> Result<Reports, AppError> {
     })
     .collect::<Result<Vec<_>, AppError>>()?;
 
+    // Start dates are text made here, in the reader's language.
+    let locale = request_locale();
     let utilization = sqlx::query(&format!(
         "SELECT service_id, title, status, starts_at, capacity, seats_sold FROM service
          WHERE status <> 'draft' ORDER BY sort_at DESC, service_id DESC LIMIT {SERVICE_LIMIT}"
@@ -157,7 +174,7 @@ pub async fn reports() -> Result<Reports, AppError> {
             status: row.text("status")?,
             starts: row
                 .opt_int("starts_at")?
-                .map(|ms| tz::format_date(ms, &zone)),
+                .and_then(|ms| starts_label(locale, ms, &zone)),
             capacity: row.opt_int("capacity")?,
             seats_sold: row.int("seats_sold")?,
         })

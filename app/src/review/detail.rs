@@ -14,17 +14,19 @@ use crate::applications::{Status, FIELDS};
 use crate::components::StatusBadge;
 use crate::components::{error_of, field_error, general_error};
 use crate::format;
+use crate::i18n::{use_locale, Locale};
 use crate::toast::toast_on_success;
 use crate::validate::{country_name, OrgSize, OrgType};
 
-fn shown_value(field: &str, value: &str) -> String {
+fn shown_value(l: Locale, field: &str, value: &str) -> String {
     match field {
         "country" => format!("{} ({value})", country_name(value)),
+        // The same keys as the application form's choices.
         "org_type" => OrgType::parse(value)
-            .map(|t| t.label().to_string())
+            .map(|t| l.t(&format!("org-type-{}", t.code())))
             .unwrap_or_else(|_| value.into()),
         "org_size" => OrgSize::parse(value)
-            .map(|t| t.label().to_string())
+            .map(|t| l.t(&format!("org-size-{}", t.code().trim_end_matches('+'))))
             .unwrap_or_else(|_| value.into()),
         _ if value.is_empty() => "—".into(),
         _ => value.into(),
@@ -42,6 +44,7 @@ struct Actions {
 
 #[component]
 pub fn ApplicationDetailPage() -> impl IntoView {
+    let l = use_locale();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let actions = Actions {
@@ -71,10 +74,10 @@ pub fn ApplicationDetailPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Application — Coursegate admin"/>
+        <Title text=l.t("review-title")/>
         <section class="page wide">
-            <p class="breadcrumb"><A href="/admin/applications">"← Applications"</A></p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="breadcrumb"><A href="/admin/applications">{l.t("review-back")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match detail.await {
                         Ok(data) => view! { <Detail data actions/> }.into_any(),
@@ -88,6 +91,7 @@ pub fn ApplicationDetailPage() -> impl IntoView {
 
 #[component]
 fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
+    let l = use_locale();
     let status = data.status;
     let id = data.application_id.clone();
     let can_decide = data.claimed_by_me && matches!(status, Status::InReview | Status::Resubmitted);
@@ -96,13 +100,13 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
     let claim_panel = (!status.is_final() && !data.claimed_by_me).then(|| {
         let take_over = data.claimed_by.is_some();
         let label = match &data.claimed_by {
-            Some(other) => format!("Take over the claim from {other}"),
-            None => "Claim for review".to_string(),
+            Some(other) => l.t_args("review-take-over", &[("who", other.clone().into())]),
+            None => l.t("review-claim"),
         };
         let id = id.clone();
         view! {
             <div class="card actions">
-                {data.claimed_by.clone().map(|other| view! { <p>"Claimed by " <strong>{other}</strong> "."</p> })}
+                {data.claimed_by.clone().map(|other| view! { <p>{l.t("review-claimed-by")} " " <strong>{other}</strong></p> })}
                 {move || claim_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <ActionForm action=actions.claim attr:data-testid="claim-form">
                     <input type="hidden" name="id" value=id.clone()/>
@@ -116,15 +120,12 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
 
     let waiting = (status == Status::InfoRequested).then(|| {
         data.info_request.clone().map(|(message, fields)| {
-            let labels: Vec<&str> = fields
-                .iter()
-                .map(|f| crate::applications::field_label(f))
-                .collect();
+            let labels: Vec<String> = fields.iter().map(|f| l.t(&format!("field-{f}"))).collect();
             view! {
                 <div class="card highlight">
-                    <h2>"Waiting for the applicant"</h2>
+                    <h2>{l.t("review-waiting")}</h2>
                     <blockquote class="quote">{message}</blockquote>
-                    <p class="muted">{format!("Editable fields: {}", labels.join(", "))}</p>
+                    <p class="muted">{l.t_args("review-editable-fields", &[("fields", labels.join(", ").into())])}</p>
                 </div>
             }
         })
@@ -137,7 +138,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
     let hints = data.duplicates.clone();
     let duplicates = (!hints.is_empty()).then(move || view! {
         <div class="banner banner-warning" role="note" data-testid="duplicates">
-            <strong>"Possible duplicate"</strong>
+            <strong>{l.t("queue-duplicate")}</strong>
             <ul>
                 {hints.clone().into_iter().map(|d| view! {
                     <li>
@@ -158,20 +159,20 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
         let resend_error = move || general_error(&error_of(actions.resend.value()));
         view! {
             <div class="card" data-testid="account">
-                <h2>"Customer account"</h2>
+                <h2>{l.t("review-account")}</h2>
                 <dl class="facts">
-                    <dt>"Customer admin"</dt><dd data-testid="account-email">{account.email.clone()}</dd>
-                    <dt>"State"</dt>
-                    <dd data-testid="account-state">{if invited { "Invited — no password set yet".to_string() } else { account.user_status.clone() }}</dd>
+                    <dt>{l.t("review-account-admin")}</dt><dd data-testid="account-email">{account.email.clone()}</dd>
+                    <dt>{l.t("review-account-state")}</dt>
+                    <dd data-testid="account-state">{if invited { l.t("review-account-invited") } else { l.t(&format!("user-status-{}", account.user_status)) }}</dd>
                     {account.invitation_expires_at.filter(|_| invited).map(|at| view! {
-                        <dt>"Link valid until"</dt><dd>{format::time(at)}</dd>
+                        <dt>{l.t("review-link-valid")}</dt><dd>{format::time_in(l, at)}</dd>
                     })}
                 </dl>
                 {invited.then(|| view! {
                     {move || resend_error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                     <ActionForm action=actions.resend attr:data-testid="resend-form">
                         <input type="hidden" name="user_id" value=user_id.clone()/>
-                        <button type="submit" class="button" data-testid="resend-button">"Send a new invitation link"</button>
+                        <button type="submit" class="button" data-testid="resend-button">{l.t("review-resend")}</button>
                     </ActionForm>
                 })}
             </div>
@@ -181,48 +182,48 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
     view! {
         <div class="page-head">
             <div>
-                <p class="eyebrow">"Application"</p>
-                <h1 data-testid="detail-org">{if data.purged_at.is_some() { "Personal data removed".to_string() } else { data.values.legal_name.clone() }}</h1>
+                <p class="eyebrow">{l.t("review-eyebrow")}</p>
+                <h1 data-testid="detail-org">{if data.purged_at.is_some() { l.t("review-purged-name") } else { data.values.legal_name.clone() }}</h1>
                 <p class="status-line">
-                    <StatusBadge code=status.code() label=status.label()/>
-                    <span class="muted">{format!(" Submitted {}", format::time(data.created_at))}</span>
-                    {data.claimed_by.clone().map(|who| view! { <span class="muted">{format!(" · Reviewer: {who}")}</span> })}
+                    <StatusBadge code=status.code() label=l.t(&format!("state-{}", status.code()))/>
+                    <span class="muted">{format!(" {}", l.t_args("review-submitted", &[("when", format::time_in(l, data.created_at).into())]))}</span>
+                    {data.claimed_by.clone().map(|who| view! { <span class="muted">{format!(" · {}", l.t_args("review-reviewer", &[("who", who.into())]))}</span> })}
                 </p>
             </div>
         </div>
         {duplicates.map(IntoAny::into_any)}
         {data.rejection_reason.clone().filter(|_| status == Status::Rejected).map(|r| view! {
-            <div class="card"><h2>"Rejected"</h2><blockquote class="quote">{r}</blockquote></div>
+            <div class="card"><h2>{l.t("state-rejected")}</h2><blockquote class="quote">{r}</blockquote></div>
         })}
         <div class="detail-grid">
             <div>
                 <div class="card">
-                    <h2>"Details"</h2>
+                    <h2>{l.t("review-details")}</h2>
                     {data.purged_at.map(|at| view! {
                         <div class="banner banner-warning" role="status" data-testid="detail-purged">
-                            {format!("Personal data removed by the retention purge on {}. The status and dates stay for the reports.", format::time(at))}
+                            {l.t_args("review-purged", &[("when", format::time_in(l, at).into())])}
                         </div>
                     })}
                     <dl class="facts" data-testid="detail-fields">
-                        {FIELDS.iter().map(|(name, label)| view! {
-                            <dt>{*label}</dt>
-                            <dd>{shown_value(name, data.values.get(name))}</dd>
+                        {FIELDS.iter().map(|(name, _)| view! {
+                            <dt>{l.t(&format!("field-{name}"))}</dt>
+                            <dd>{shown_value(l, name, data.values.get(name))}</dd>
                         }).collect_view()}
-                        <dt>"Terms accepted"</dt>
+                        <dt>{l.t("review-terms")}</dt>
                         <dd data-testid="detail-terms">
                             {match data.terms.clone() {
-                                Some((version, at)) => format!("Version {version}, {}", format::time(at)),
-                                None => "Not recorded (sent before terms versions were kept)".to_string(),
+                                Some((version, at)) => l.t_args("review-terms-version", &[("version", version.into()), ("when", format::time_in(l, at).into())]),
+                                None => l.t("review-terms-unknown"),
                             }}
                         </dd>
                     </dl>
                 </div>
                 <div class="card">
-                    <h2>"Timeline"</h2>
+                    <h2>{l.t("review-timeline")}</h2>
                     <ol class="timeline">
                         {data.timeline.iter().map(|entry| view! {
                             <li>
-                                <span class="timeline-when">{format::time(entry.at)}</span>
+                                <span class="timeline-when">{format::time_in(l, entry.at)}</span>
                                 <span class="timeline-what">{entry.label.clone()}</span>
                                 {entry.message.clone().map(|m| view! { <p class="timeline-message">{m}</p> })}
                             </li>
@@ -242,6 +243,7 @@ fn Detail(data: ApplicationDetail, actions: Actions) -> impl IntoView {
 
 #[component]
 fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
+    let l = use_locale();
     let fields = RwSignal::new(Vec::<String>::new());
     let message = RwSignal::new(String::new());
     let request_error = Signal::derive(move || error_of(actions.request.value()));
@@ -261,29 +263,30 @@ fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
 
     view! {
         <div class="card actions" data-testid="decisions">
-            <h2>"Decide"</h2>
+            <h2>{l.t("review-decide")}</h2>
             <details class="decision" open>
-                <summary>"Approve and create the account"</summary>
+                <summary>{l.t("review-approve-heading")}</summary>
                 {move || general_error(&approve_error.get()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="approve-error">{m}</div> })}
                 <ActionForm action=actions.approve attr:class="form" attr:data-testid="approve-form">
                     <input type="hidden" name="id" value=approve_id/>
                     <div class="field" class:field-invalid=move || field_error(&approve_error.get(), "admin_email").is_some()>
-                        <label for="admin-email">"Customer admin's email"</label>
+                        <label for="admin-email">{l.t("review-approve-email")}</label>
                         <input id="admin-email" type="email" name="admin_email" placeholder=contact.clone() data-testid="approve-email"/>
-                        <p class="hint">{format!("Leave empty to use {contact}.")}</p>
+                        <p class="hint">{l.t_args("review-approve-email-hint", &[("email", contact.clone().into())])}</p>
                         <p class="field-error" aria-live="polite">{move || field_error(&approve_error.get(), "admin_email")}</p>
                     </div>
                     <button type="submit" class="button primary" data-testid="approve-button"
-                        disabled=move || actions.approve.pending().get()>"Approve"</button>
+                        disabled=move || actions.approve.pending().get()>{l.t("review-approve")}</button>
                 </ActionForm>
             </details>
             <details class="decision">
-                <summary data-testid="request-info-toggle">"Ask the applicant for information"</summary>
+                <summary data-testid="request-info-toggle">{l.t("review-request-heading")}</summary>
                 {move || general_error(&request_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <form class="form" on:submit=on_request data-testid="request-info-form">
                     <fieldset class="checkbox-grid">
-                        <legend>"Fields the applicant may change"</legend>
-                        {FIELDS.iter().map(|(name, label)| {
+                        <legend>{l.t("review-request-fields")}</legend>
+                        {FIELDS.iter().map(|(name, _)| {
+                            let label = l.t(&format!("field-{name}"));
                             let name = name.to_string();
                             let for_change = name.clone();
                             view! {
@@ -304,27 +307,27 @@ fn Decisions(id: String, contact: String, actions: Actions) -> impl IntoView {
                     </fieldset>
                     <p class="field-error">{move || field_error(&request_error.get(), "fields")}</p>
                     <div class="field" class:field-invalid=move || field_error(&request_error.get(), "message").is_some()>
-                        <label for="request-message">"Message to the applicant"</label>
+                        <label for="request-message">{l.t("review-request-message")}</label>
                         <textarea id="request-message" rows="3" data-testid="request-message"
                             on:input=move |ev| message.set(event_target_value(&ev))></textarea>
                         <p class="field-error">{move || field_error(&request_error.get(), "message")}</p>
                     </div>
                     <button type="submit" class="button" data-testid="request-info-button"
-                        disabled=move || actions.request.pending().get()>"Send the request"</button>
+                        disabled=move || actions.request.pending().get()>{l.t("review-request-send")}</button>
                 </form>
             </details>
             <details class="decision">
-                <summary data-testid="reject-toggle">"Reject"</summary>
+                <summary data-testid="reject-toggle">{l.t("review-reject")}</summary>
                 {move || general_error(&reject_error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                 <ActionForm action=actions.reject attr:class="form" attr:data-testid="reject-form">
                     <input type="hidden" name="id" value=reject_id/>
                     <div class="field" class:field-invalid=move || field_error(&reject_error.get(), "reason").is_some()>
-                        <label for="reject-reason">"Reason (the applicant sees it)"</label>
+                        <label for="reject-reason">{l.t("review-reject-reason")}</label>
                         <textarea id="reject-reason" name="reason" rows="3" data-testid="reject-reason"></textarea>
                         <p class="field-error">{move || field_error(&reject_error.get(), "reason")}</p>
                     </div>
                     <button type="submit" class="button danger" data-testid="reject-button"
-                        disabled=move || actions.reject.pending().get()>"Reject"</button>
+                        disabled=move || actions.reject.pending().get()>{l.t("review-reject")}</button>
                 </ActionForm>
             </details>
         </div>

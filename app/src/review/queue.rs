@@ -9,6 +9,7 @@ use leptos_router::hooks::use_query_map;
 use super::{list_applications, queue_counts, QueuePageData};
 use crate::applications::Status;
 use crate::components::{href_with_query, StatusBadge};
+use crate::i18n::use_locale;
 use crate::when::When;
 
 /// How often the console asks whether the queue changed. Polling a cheap
@@ -26,6 +27,7 @@ fn query_string(status: &str, q: &str, after: &str) -> String {
 
 #[component]
 pub fn QueuePage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let q = move || query.read().get("q").unwrap_or_default();
@@ -69,11 +71,11 @@ pub fn QueuePage() -> impl IntoView {
                 None => d.counts.iter().map(|(_, n)| n).sum(),
             })
         };
-        let mut items = vec![(String::new(), "All".to_string(), count_of(None))];
+        let mut items = vec![(String::new(), l.t("queue-all"), count_of(None))];
         for s in Status::ALL {
             items.push((
                 s.code().to_string(),
-                s.label().to_string(),
+                l.t(&format!("state-{}", s.code())),
                 count_of(Some(s)),
             ));
         }
@@ -94,25 +96,25 @@ pub fn QueuePage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Applications — Coursegate admin"/>
+        <Title text=l.t("queue-title")/>
         <section class="page wide">
             <div class="page-head">
-                <h1>"Applications"</h1>
+                <h1>{l.t("queue-heading")}</h1>
                 <Form method="GET" action="/admin/applications" attr:class="search" attr:role="search">
                     <input type="hidden" name="status" value=status/>
-                    <input type="search" name="q" value=q placeholder="Name, registration ID or email"
-                        aria-label="Search applications" data-testid="queue-search"/>
-                    <button type="submit" class="button">"Search"</button>
+                    <input type="search" name="q" value=q placeholder=l.t("queue-search-placeholder")
+                        aria-label=l.t("queue-search-label") data-testid="queue-search"/>
+                    <button type="submit" class="button">{l.t("queue-search")}</button>
                 </Form>
             </div>
             // The counts are read inside a boundary of their own: read directly
             // under the page's gate, their arrival would make the gate's
             // Suspense render the page again during server rendering, with
             // new resources to wait for, over and over.
-            <nav class="tabs" aria-label="Filter by status" data-testid="queue-tabs">
+            <nav class="tabs" aria-label=l.t("queue-filter-label") data-testid="queue-tabs">
                 <Transition fallback=|| ()>{tabs}</Transition>
             </nav>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match page.await {
                         Ok(data) => view! { <QueueTable data status=status() q=q() paged=!after().is_empty()/> }.into_any(),
@@ -126,8 +128,9 @@ pub fn QueuePage() -> impl IntoView {
 
 #[component]
 fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
-        return view! { <p class="empty" data-testid="queue-empty">"No applications match."</p> }
+        return view! { <p class="empty" data-testid="queue-empty">{l.t("queue-empty")}</p> }
             .into_any();
     }
     let next = data
@@ -140,38 +143,38 @@ fn QueueTable(data: QueuePageData, status: String, q: String, paged: bool) -> im
             <table class="table" data-testid="queue-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Organization"</th>
-                        <th scope="col">"Country"</th>
-                        <th scope="col">"Registration ID"</th>
-                        <th scope="col">"Contact"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Submitted"</th>
-                        <th scope="col">"Reviewer"</th>
+                        <th scope="col">{l.t("queue-col-organization")}</th>
+                        <th scope="col">{l.t("queue-col-country")}</th>
+                        <th scope="col">{l.t("queue-col-registration")}</th>
+                        <th scope="col">{l.t("queue-col-contact")}</th>
+                        <th scope="col">{l.t("queue-col-status")}</th>
+                        <th scope="col">{l.t("queue-col-submitted")}</th>
+                        <th scope="col">{l.t("queue-col-reviewer")}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {data.rows.into_iter().map(|row| view! {
                         <tr data-testid="queue-row">
-                            <td data-label="Organization">
-                                <A href=format!("/admin/applications/{}", row.application_id)>{if row.legal_name.is_empty() { "Personal data removed".to_string() } else { row.legal_name.clone() }}</A>
+                            <td data-label=l.t("queue-col-organization")>
+                                <A href=format!("/admin/applications/{}", row.application_id)>{if row.legal_name.is_empty() { l.t("review-purged-name") } else { row.legal_name.clone() }}</A>
                                 {row.possible_duplicate.then(|| view! {
-                                    <span class="flag" title="Possible duplicate" data-testid="duplicate-flag">"Possible duplicate"</span>
+                                    <span class="flag" title=l.t("queue-duplicate") data-testid="duplicate-flag">{l.t("queue-duplicate")}</span>
                                 })}
                             </td>
-                            <td data-label="Country">{row.country.clone()}</td>
-                            <td data-label="Registration ID" class="mono">{row.registration_id.clone()}</td>
-                            <td data-label="Contact">{row.contact_email.clone()}</td>
-                            <td data-label="Status"><StatusBadge code=row.status.code() label=row.status.label()/></td>
-                            <td data-label="Submitted" class="nowrap"><When stamp=row.submitted.clone()/></td>
-                            <td data-label="Reviewer">{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td data-label=l.t("queue-col-country")>{row.country.clone()}</td>
+                            <td data-label=l.t("queue-col-registration") class="mono">{row.registration_id.clone()}</td>
+                            <td data-label=l.t("queue-col-contact")>{row.contact_email.clone()}</td>
+                            <td data-label=l.t("queue-col-status")><StatusBadge code=row.status.code() label=l.t(&format!("state-{}", row.status.code()))/></td>
+                            <td data-label=l.t("queue-col-submitted") class="nowrap"><When stamp=row.submitted.clone()/></td>
+                            <td data-label=l.t("queue-col-reviewer")>{row.claimed_by.clone().unwrap_or_else(|| "—".into())}</td>
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {paged.then(|| view! { <A href=first.clone()>"← First page"</A> })}
-            {next.map(|href| view! { <A href=href attr:data-testid="next-page">"Next page →"</A> })}
+        <nav class="pager" aria-label=l.t("queue-pages")>
+            {paged.then(|| view! { <A href=first.clone()>{l.t("queue-first-page")}</A> })}
+            {next.map(|href| view! { <A href=href attr:data-testid="next-page">{l.t("queue-next-page")}</A> })}
         </nav>
     }
     .into_any()

@@ -14,6 +14,7 @@ use crate::applications::server::{
 use crate::applications::{Status, FIELDS};
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{request_locale, Locale};
 use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, AdminSession};
@@ -21,6 +22,37 @@ use crate::server::db::{Backend, RowExt, Tx};
 use crate::server::mail::{self, Mail};
 use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, AppState, DbContext};
 use crate::validate::{self, Email};
+
+/// A message of the shared text validators ("Reason is required.") in `l`,
+/// naming the field by `label_key`. The validators speak English and
+/// `english` is the label they were given; a message of another shape goes
+/// through [`Locale::validation`].
+pub(crate) fn text_error(l: Locale, message: &str, english: &str, label_key: &str) -> String {
+    let Some(rest) = message.strip_prefix(english) else {
+        return l.validation(message);
+    };
+    let label = || l.t(label_key);
+    match rest {
+        " is required." => return l.t_args("validate-required", &[("label", label().into())]),
+        " contains characters that are not allowed." => {
+            return l.t_args("validate-chars", &[("label", label().into())])
+        }
+        _ => {}
+    }
+    for (middle, key, arg) in [
+        (" must be at least ", "validate-min", "min"),
+        (" must be at most ", "validate-max", "max"),
+    ] {
+        let count = rest
+            .strip_prefix(middle)
+            .and_then(|r| r.strip_suffix(" characters."))
+            .and_then(|n| n.parse::<i64>().ok());
+        if let Some(count) = count {
+            return l.t_args(key, &[("label", label().into()), (arg, count.into())]);
+        }
+    }
+    message.to_string()
+}
 
 pub async fn counts() -> Result<QueueSummary, AppError> {
     let st = state()?;
@@ -77,16 +109,16 @@ fn contains_pattern(value: &str) -> String {
     }
 }
 
+fn bad_cursor() -> AppError {
+    AppError::BadRequest(request_locale().t("queue-error-cursor"))
+}
+
 fn parse_cursor(after: &str) -> Result<(i64, String), AppError> {
     if after.is_empty() {
         return Ok((i64::MIN, String::new()));
     }
-    let (at, id) = after
-        .split_once('_')
-        .ok_or_else(|| AppError::BadRequest("The page cursor is malformed.".into()))?;
-    let at = at
-        .parse()
-        .map_err(|_| AppError::BadRequest("The page cursor is malformed.".into()))?;
+    let (at, id) = after.split_once('_').ok_or_else(bad_cursor)?;
+    let at = at.parse().map_err(|_| bad_cursor())?;
     Ok((at, id.to_string()))
 }
 
@@ -107,10 +139,15 @@ pub async fn list(status: &str, q: &str, after: &str) -> Result<QueuePageData, A
     let st = state()?;
     require_admin(&st).await?;
     if !status.is_empty() && Status::parse(status).is_none() {
-        return Err(AppError::BadRequest(format!("Unknown status {status:?}.")));
+        return Err(AppError::BadRequest(
+            request_locale().t_args("queue-error-status", &[("status", status.into())]),
+        ));
     }
     if q.chars().count() > 200 {
-        return Err(AppError::field("q", "Search for at most 200 characters."));
+        return Err(AppError::field(
+            "q",
+            request_locale().t_args("queue-error-search-long", &[("max", 200i64.into())]),
+        ));
     }
     let (after_at, after_id) = parse_cursor(after)?;
     let q = q.trim();
@@ -225,7 +262,7 @@ const DETAIL_COLUMNS: &str =
     a.organization_id, a.created_at, a.terms_version, a.terms_accepted_at, a.purged_at, a.locale";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No application has that id.".into())
+    AppError::NotFound(request_locale().t("review-error-not-found"))
 }
 
 pub async fn get(id: &str) -> Result<ApplicationDetail, AppError> {
@@ -291,10 +328,11 @@ async fn duplicates_of(
     let pool = st.db.pool();
     let id = row.text("application_id")?;
     let mut hints = Vec::new();
+    let l = request_locale();
 
     let checks = [
         (
-            "Same registration ID in the same country",
+            "review-duplicate-registration",
             "SELECT application_id, legal_name, status FROM application
              WHERE country = $2 AND registration_id_normalized = $3 AND application_id <> $1
              ORDER BY created_at, application_id",
@@ -304,14 +342,14 @@ async fn duplicates_of(
             ],
         ),
         (
-            "Same organization name",
+            "review-duplicate-name",
             "SELECT application_id, legal_name, status FROM application
              WHERE name_normalized = $2 AND application_id <> $1
              ORDER BY created_at, application_id",
             vec![row.text("name_normalized")?],
         ),
         (
-            "Same contact email as another pending application",
+            "review-duplicate-email",
             "SELECT application_id, legal_name, status FROM application
              WHERE contact_email_normalized = $2 AND application_id <> $1
                AND status NOT IN ('approved', 'rejected', 'withdrawn')
@@ -331,11 +369,11 @@ async fn duplicates_of(
         {
             let status = status_of(&other)?;
             hints.push(DuplicateHint {
-                reason: reason.to_string(),
+                reason: l.t(reason),
                 other: format!(
                     "{} ({})",
                     other.text("legal_name")?,
-                    status.label().to_lowercase()
+                    l.t(&format!("state-{}", status.code())).to_lowercase()
                 ),
                 link: Some(format!(
                     "/admin/applications/{}",
@@ -352,12 +390,12 @@ async fn duplicates_of(
         .context("failed to look for existing users")?;
     for user in users {
         let role = if user.text("role")? == "system_admin" {
-            "a system administrator"
+            l.t("review-duplicate-role-admin")
         } else {
-            "a Customer admin"
+            l.t("review-duplicate-role-customer")
         };
         hints.push(DuplicateHint {
-            reason: "Contact email already belongs to a user".into(),
+            reason: l.t("review-duplicate-user"),
             other: format!("{} ({role})", user.text("email")?),
             link: None,
         });
@@ -372,7 +410,7 @@ async fn duplicates_of(
     .context("failed to look for existing organizations")?;
     for org in orgs {
         hints.push(DuplicateHint {
-            reason: "An existing customer organization has the same name".into(),
+            reason: l.t("review-duplicate-organization"),
             other: org.text("legal_name")?,
             link: None,
         });
@@ -428,10 +466,8 @@ async fn lock_application(
 }
 
 fn already(status: Status) -> AppError {
-    AppError::Conflict(format!(
-        "This application is already {}.",
-        status.label().to_lowercase()
-    ))
+    // A whole sentence per status: Finnish inflects differently per word.
+    AppError::Conflict(request_locale().t(&format!("review-error-already-{}", status.code())))
 }
 
 /// The rules every decision shares: the application is open, waiting for a
@@ -444,15 +480,15 @@ fn check_decidable(row: &sqlx::any::AnyRow, admin: &AdminSession) -> Result<(), 
     let claimed_by = row.opt_text("claimed_by")?;
     if claimed_by.as_deref() != Some(admin.user_id.as_str()) {
         return Err(match row.opt_text("claimed_by_email")? {
-            Some(other) => AppError::Forbidden(format!(
-                "{other} has claimed this application. Take over the claim before deciding."
-            )),
-            None => AppError::Forbidden("Claim the application before deciding.".into()),
+            Some(other) => AppError::Forbidden(
+                request_locale().t_args("review-error-claimed-other", &[("who", other.into())]),
+            ),
+            None => AppError::Forbidden(request_locale().t("review-error-claim-first")),
         });
     }
     if status == Status::InfoRequested {
         return Err(AppError::Conflict(
-            "The application is waiting for the applicant's answer.".into(),
+            request_locale().t("review-error-waiting-applicant"),
         ));
     }
     Ok(())
@@ -482,10 +518,11 @@ pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
     }
     let previous = row.opt_text("claimed_by_email")?;
     if claimed_by.is_some() && !mine && !take_over {
-        return Err(AppError::Conflict(format!(
-            "{} has already claimed this application. Take over the claim to continue.",
-            previous.as_deref().unwrap_or("Another administrator")
-        )));
+        let l = request_locale();
+        return Err(AppError::Conflict(match previous {
+            Some(who) => l.t_args("review-error-already-claimed", &[("who", who.into())]),
+            None => l.t("review-error-already-claimed-someone"),
+        }));
     }
     let now = now_ms();
     sqlx::query(
@@ -550,21 +587,26 @@ pub async fn claim(id: &str, take_over: bool) -> Result<(), AppError> {
 pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), AppError> {
     let st = state()?;
     let admin = require_admin(&st).await?;
+    let l = request_locale();
     let mut errors = FieldErrors::default();
     let fields = split_fields(fields);
     if fields.is_empty() {
-        errors.push(
-            "fields",
-            "Choose at least one field the applicant should correct or complete.",
-        );
+        errors.push("fields", l.t("review-error-no-fields"));
     }
     if let Some(bad) = fields.iter().find(|f| !FIELDS.iter().any(|(n, _)| n == f)) {
         errors.push(
             "fields",
-            format!("{bad:?} is not a field of the application."),
+            l.t_args(
+                "review-error-unknown-field",
+                &[("field", bad.as_str().into())],
+            ),
         );
     }
-    let message = errors.check("message", validate::message(message, "Message"));
+    let message = errors.check(
+        "message",
+        validate::message(message, "Message")
+            .map_err(|m| text_error(l, &m, "Message", "review-label-message")),
+    );
     let Some(message) = message.filter(|_| errors.is_empty()) else {
         return Err(AppError::Validation(errors));
     };
@@ -634,7 +676,10 @@ pub async fn request_info(id: &str, fields: &str, message: &str) -> Result<(), A
 pub async fn reject(id: &str, reason: &str) -> Result<(), AppError> {
     let st = state()?;
     let admin = require_admin(&st).await?;
-    let reason = validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?;
+    let reason = validate::message(reason, "Reason").map_err(|m| {
+        let m = text_error(request_locale(), &m, "Reason", "review-label-reason");
+        AppError::field("reason", m)
+    })?;
 
     let mut tx = st
         .db
@@ -690,7 +735,10 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     let corrected = if admin_email.trim().is_empty() {
         None
     } else {
-        Some(Email::parse(admin_email).map_err(|m| AppError::field("admin_email", m))?)
+        Some(
+            Email::parse(admin_email)
+                .map_err(|m| AppError::field("admin_email", request_locale().validation(&m)))?,
+        )
     };
 
     let mut tx = st
@@ -750,8 +798,9 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     if let Err(error) = user {
         // Dropping `tx` rolls back the organization inserted above.
         return Err(if is_unique_violation(&error) {
-            AppError::Conflict(format!(
-                "A user with the email {email} already exists. Enter another email for the Customer admin."
+            AppError::Conflict(request_locale().t_args(
+                "review-error-email-taken",
+                &[("email", email.as_str().into())],
             ))
         } else {
             AppError::internal("failed to insert the Customer admin", error)
@@ -846,10 +895,10 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     .fetch_optional(&mut *tx)
     .await
     .context("failed to load the user")?
-    .ok_or_else(|| AppError::NotFound("No user has that id.".into()))?;
+    .ok_or_else(|| AppError::NotFound(request_locale().t("review-error-no-user")))?;
     if row.text("status")? != "invited" {
         return Err(AppError::Conflict(
-            "This person has already set a password or was deactivated; there is no invitation to send.".into(),
+            request_locale().t("review-error-not-invited"),
         ));
     }
     let email = row.text("email")?;
@@ -857,15 +906,26 @@ pub async fn resend_invitation(user_id: &str) -> Result<i64, AppError> {
     let (token, expires_at) =
         issue_password_link(&mut tx, user_id, st.settings.invitation_ttl_hours).await?;
     let link = format!("{}/set-password/{}", st.settings.base_url(), token.expose());
+    // The recipient's language: a Customer admin's is the one their
+    // organization applied in; a system administrator's is not recorded, so
+    // the inviting colleague's request decides.
+    let locale = match &organization_id {
+        Some(org) => crate::accounts::server::organization_locale(&mut *tx, org).await?,
+        None => None,
+    }
+    .unwrap_or_else(request_locale);
     mail::enqueue(
         &mut tx,
         Mail {
             to: &email,
-            subject: "Your new Coursegate sign-in link",
-            body: &format!(
-                "Hello,\n\nHere is a new one-time link to set your Coursegate password. Earlier links no longer work.\n\n\
-                 Your sign-in name: {email}\n\n{link}\n\nThe link is valid until {}.\n\n— Coursegate",
-                crate::format::time(expires_at)
+            subject: &locale.t("review-mail-resend-subject"),
+            body: &locale.t_args(
+                "review-mail-resend-body",
+                &[
+                    ("email", email.as_str().into()),
+                    ("link", link.into()),
+                    ("until", crate::format::time_in(locale, expires_at).into()),
+                ],
             ),
             kind: "invitation",
         },

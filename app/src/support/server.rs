@@ -6,6 +6,8 @@
 use super::{InboxPage, Message, Thread, ThreadSummary, CONTACT_SUBJECT};
 use crate::error::{AppError, FieldErrors};
 use crate::format::Stamp;
+use crate::i18n::request_locale;
+use crate::review::server::text_error;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer};
 use crate::server::db::{Row, RowExt, Tx};
@@ -23,13 +25,25 @@ const FROM: &str =
     "FROM support_thread t LEFT JOIN organization o ON o.organization_id = t.organization_id";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No support request has that id.".into())
+    AppError::NotFound(request_locale().t("support-error-not-found"))
+}
+
+/// A support form's validator message in the request's language (the
+/// validators are shared with the browser and speak English).
+fn localized(field: &str, message: &str) -> String {
+    let l = request_locale();
+    match field {
+        "subject" if message == "Subject must be one line." => l.t("support-error-subject-line"),
+        "subject" => text_error(l, message, "Subject", "support-subject"),
+        "message" => text_error(l, message, "Message", "support-message"),
+        _ => l.validation(message),
+    }
 }
 
 fn one_field(field: &str, result: Result<String, String>) -> Result<String, AppError> {
     result.map_err(|message| {
         let mut errors = FieldErrors::default();
-        errors.push(field, message);
+        errors.push(field, localized(field, &message));
         AppError::Validation(errors)
     })
 }
@@ -200,8 +214,14 @@ pub async fn open(subject: &str, message: &str) -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     let mut errors = FieldErrors::default();
-    let subject = errors.check("subject", super::subject(subject));
-    let message = errors.check("message", super::body(message));
+    let subject = errors.check(
+        "subject",
+        super::subject(subject).map_err(|m| localized("subject", &m)),
+    );
+    let message = errors.check(
+        "message",
+        super::body(message).map_err(|m| localized("message", &m)),
+    );
     let (Some(subject), Some(message)) = (subject, message) else {
         return Err(AppError::Validation(errors));
     };
@@ -310,8 +330,17 @@ pub async fn reply(id: &str, message: &str) -> Result<(), AppError> {
 pub async fn contact(name: &str, email: &str, message: &str) -> Result<(), AppError> {
     let st = state()?;
     st.limits.contact()?;
-    let (name, email, message) =
-        super::parse_contact(name, email, message).map_err(AppError::Validation)?;
+    let (name, email, message) = super::parse_contact(name, email, message).map_err(|errors| {
+        let errors = errors
+            .0
+            .into_iter()
+            .map(|(field, m)| {
+                let m = localized(&field, &m);
+                (field, m)
+            })
+            .collect();
+        AppError::Validation(FieldErrors(errors))
+    })?;
     let id = new_id();
     let now = now_ms();
     let mut tx = begin(&st).await?;
@@ -350,7 +379,11 @@ pub async fn inbox(status: &str, after: &str) -> Result<InboxPage, AppError> {
     let status = match status {
         "" | "open" => "open",
         "answered" => "answered",
-        _ => return Err(AppError::BadRequest("Unknown status.".into())),
+        _ => {
+            return Err(AppError::BadRequest(
+                request_locale().t("support-error-status"),
+            ))
+        }
     };
     let (after_at, after_id) = if after.is_empty() {
         (i64::MIN, String::new())
@@ -358,7 +391,7 @@ pub async fn inbox(status: &str, after: &str) -> Result<InboxPage, AppError> {
         after
             .split_once(':')
             .and_then(|(at, id)| Some((at.parse::<i64>().ok()?, id.to_string())))
-            .ok_or_else(|| AppError::BadRequest("The page cursor is not valid.".into()))?
+            .ok_or_else(|| AppError::BadRequest(request_locale().t("queue-error-cursor")))?
     };
     let rows = sqlx::query(&format!(
         "SELECT {COLUMNS} {FROM} WHERE t.status = $1
@@ -425,18 +458,38 @@ pub async fn admin_reply(id: &str, message: &str) -> Result<(), AppError> {
     .execute(&mut *tx)
     .await
     .context("failed to update a support request")?;
+    // The recipient's language: a Customer admin's is their organization's
+    // (the one it applied in); a visitor's is not recorded, so the answering
+    // administrator's request decides.
+    let organization_id: Option<String> =
+        sqlx::query_scalar("SELECT organization_id FROM support_thread WHERE thread_id = $1")
+            .bind(id)
+            .fetch_one(&mut *tx)
+            .await
+            .context("failed to read the support request")?;
+    let locale = match &organization_id {
+        Some(org) => crate::accounts::server::organization_locale(&mut *tx, org).await?,
+        None => None,
+    }
+    .unwrap_or_else(request_locale);
     let mail_subject = format!("Re: {}", thread.subject);
     let mail_body = if thread.is_public {
-        format!(
-            "Hello {},\n\nthank you for your question. Our answer:\n\n{message}\n\n\
-             To apply for a customer account: {}/apply\n\nCoursegate support\n",
-            thread.contact_name, st.settings.public_url
+        locale.t_args(
+            "support-mail-public-body",
+            &[
+                ("name", thread.contact_name.as_str().into()),
+                ("message", message.as_str().into()),
+                ("link", format!("{}/apply", st.settings.public_url).into()),
+            ],
         )
     } else {
-        format!(
-            "Hello,\n\nthere is a new reply to your support request \"{}\":\n\n{message}\n\n\
-             Read the thread and answer at {}/support\n\nCoursegate support\n",
-            thread.subject, st.settings.public_url
+        locale.t_args(
+            "support-mail-reply-body",
+            &[
+                ("subject", thread.subject.as_str().into()),
+                ("message", message.as_str().into()),
+                ("link", format!("{}/support", st.settings.public_url).into()),
+            ],
         )
     };
     mail::enqueue(
@@ -449,12 +502,6 @@ pub async fn admin_reply(id: &str, message: &str) -> Result<(), AppError> {
         },
     )
     .await?;
-    let organization_id: Option<String> =
-        sqlx::query_scalar("SELECT organization_id FROM support_thread WHERE thread_id = $1")
-            .bind(id)
-            .fetch_one(&mut *tx)
-            .await
-            .context("failed to read the support request")?;
     record(
         &mut tx,
         Actor {
