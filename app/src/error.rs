@@ -31,13 +31,13 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    /// The messages in `locale` (see [`crate::i18n::Locale::validation`]).
+    /// The messages in `locale` (see [`crate::validate::localize`]).
     pub fn localized(self, locale: crate::i18n::Locale) -> Self {
         Self(
             self.0
                 .into_iter()
                 .map(|(field, message)| {
-                    let message = locale.validation(&message);
+                    let message = crate::validate::localize(locale, &message);
                     (field, message)
                 })
                 .collect(),
@@ -159,7 +159,27 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// Shown in the page for any error that is not about a single field.
+impl AppError {
+    /// The sentence a person reads, in `locale`. The fixed variants have
+    /// their own messages; the others carry a sentence the server function
+    /// already wrote in the request's language.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        match self {
+            AppError::Unauthorized => locale.t("error-unauthorized"),
+            AppError::InvalidCredentials => locale.t("error-invalid-credentials"),
+            AppError::Validation(_) => locale.t("error-validation"),
+            AppError::RateLimited(seconds) => {
+                locale.t_args("error-rate-limited", &[("seconds", (*seconds as i64).into())])
+            }
+            AppError::Unreachable => locale.t("error-unreachable"),
+            AppError::Internal => locale.t("error-internal"),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Shown in the page for any error that is not about a single field, in
+/// the page's language.
 pub fn describe(error: &AppError) -> String {
-    error.to_string()
+    error.message(crate::i18n::use_locale())
 }

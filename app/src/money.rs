@@ -47,6 +47,14 @@ pub fn format_rate(bp: i64) -> String {
     }
 }
 
+/// [`format_rate`] with the locale's decimal mark: `25,5 %` in Finnish.
+pub fn format_rate_in(locale: crate::i18n::Locale, bp: i64) -> String {
+    match locale {
+        crate::i18n::Locale::En => format_rate(bp),
+        crate::i18n::Locale::Fi => format_rate(bp).replace('.', ","),
+    }
+}
+
 /// VAT on a net amount, rounded half away from zero to the cent.
 pub fn vat(net_minor: i64, rate_bp: i64) -> i64 {
     let product = i128::from(net_minor) * i128::from(rate_bp);
@@ -135,6 +143,8 @@ mod tests {
             "−12,00\u{a0}SEK"
         );
         assert_eq!(super::format_in(Locale::En, 123_456, "EUR"), "EUR 1,234.56");
+        assert_eq!(super::format_rate_in(Locale::Fi, 2550), "25,5 %");
+        assert_eq!(super::format_rate_in(Locale::En, 2550), "25.5 %");
     }
 
     use super::*;

@@ -415,6 +415,27 @@ choice_enum!(DeliveryMode, "Delivery mode", {
     Hybrid => ("hybrid", "Hybrid"),
 });
 
+impl ServiceKind {
+    /// The kind's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            ServiceKind::Course => "service-kind-course",
+            ServiceKind::Service => "service-kind-service",
+        })
+    }
+}
+
+impl DeliveryMode {
+    /// The delivery mode's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            DeliveryMode::InPerson => "delivery-in-person",
+            DeliveryMode::Online => "delivery-online",
+            DeliveryMode::Hybrid => "delivery-hybrid",
+        })
+    }
+}
+
 /// A catalog entry's title.
 pub fn service_title(value: &str) -> Result<String, String> {
     let value = text(value, "Title", 3, 150, false)?;
@@ -457,9 +478,154 @@ pub fn note(value: &str) -> Result<String, String> {
     text(value, "Note", 0, 1000, true)
 }
 
+/// The labels the validators put in their messages, with the message key
+/// of each label in other languages.
+const LABELS: &[(&str, &str)] = &[
+    ("Name", "attendees-name"),
+    ("Email", "label-email"),
+    ("Job title", "attendees-job-title"),
+    ("Account name", "billing-name"),
+    ("Invoicing address", "billing-address"),
+    ("VAT ID", "billing-vat-id"),
+    ("Reference", "billing-reference"),
+    ("Note", "courses-note-short"),
+    ("Message", "validate-label-message"),
+    ("Reason", "validate-label-reason"),
+    ("Quantity", "orders-quantity"),
+    ("Lowest price", "catalog-lowest-price"),
+    ("Highest price", "catalog-highest-price"),
+    ("Password", "label-password"),
+    ("Legal name", "field-legal_name"),
+    ("Street address", "field-street_address"),
+    ("Postal code", "field-postal_code"),
+    ("City", "field-city"),
+    ("Website", "field-website"),
+    ("Contact person", "field-contact_name"),
+    ("Phone", "field-phone"),
+    ("Country", "field-country"),
+];
+
+/// Messages that are the same whatever the field.
+const FIXED: &[(&str, &str)] = &[
+    (
+        "Enter a VAT ID with its country prefix, such as FI12345678.",
+        "validate-vat-id",
+    ),
+    (
+        "Enter an e-invoice address: an email address or an operator code such as 003712345678.",
+        "validate-e-invoice",
+    ),
+    (
+        "This password is one of the most common ones and easy to guess. Choose another.",
+        "validate-common-password",
+    ),
+];
+
+/// A validator's English message in `locale`. The validators are shared
+/// by the browser form and the server and speak English; this reads their
+/// sentence back into its message key and arguments (the label translated
+/// too), and leaves to [`Locale::validation`] the application form's own
+/// messages. A sentence it does not know comes back unchanged.
+pub fn localize(locale: crate::i18n::Locale, message: &str) -> String {
+    use crate::i18n::Locale;
+    if locale == Locale::En {
+        return message.to_string();
+    }
+    if let Some((_, key)) = FIXED.iter().find(|(m, _)| *m == message) {
+        return locale.t(key);
+    }
+    let label = |english: &str| {
+        LABELS
+            .iter()
+            .find(|(l, _)| *l == english)
+            .map(|(_, key)| locale.t(key))
+    };
+    let suffixes: [(&str, &str); 8] = [
+        (" is required.", "validate-required"),
+        (" contains characters that are not allowed.", "validate-chars"),
+        (" must contain letters or digits.", "validate-letters-or-digits"),
+        (" must contain letters.", "validate-letters"),
+        (" must not start with = + - or @.", "validate-formula"),
+        (
+            " must be an amount such as 1250 or 1250.50, with at most two decimals.",
+            "validate-amount",
+        ),
+        (" is too large.", "validate-too-large"),
+        (" must be a date and time such as 2027-01-31T09:00.", "validate-date-time"),
+    ];
+    for (suffix, key) in suffixes {
+        if let Some(text) = message.strip_suffix(suffix).and_then(label) {
+            return locale.t_args(key, &[("label", text.into())]);
+        }
+    }
+    for (middle, key, arg) in [
+        (" must be at least ", "validate-min", "min"),
+        (" must be at most ", "validate-max", "max"),
+    ] {
+        if let Some((name, rest)) = message.split_once(middle) {
+            let count = rest
+                .strip_suffix(" characters.")
+                .and_then(|n| n.parse::<i64>().ok());
+            if let (Some(text), Some(count)) = (label(name), count) {
+                return locale.t_args(key, &[("label", text.into()), (arg, count.into())]);
+            }
+        }
+    }
+    if let Some((name, rest)) = message.split_once(" must be a whole number from ") {
+        let bounds = rest
+            .strip_suffix('.')
+            .and_then(|r| r.split_once(" to "))
+            .and_then(|(a, b)| Some((a.parse::<i64>().ok()?, b.parse::<i64>().ok()?)));
+        if let (Some(text), Some((min, max))) = (label(name), bounds) {
+            return locale.t_args(
+                "validate-whole-number",
+                &[("label", text.into()), ("min", min.into()), ("max", max.into())],
+            );
+        }
+    }
+    locale.validation(message)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every message the workspace forms' validators give has a Finnish
+    /// version.
+    #[test]
+    fn workspace_form_messages_are_translated() {
+        use crate::i18n::Locale::Fi;
+        let long = "x".repeat(600);
+        let mut seen = 0;
+        let checks: [fn(&str) -> Result<String, String>; 7] = [
+            person_name,
+            job_title,
+            billing_account_name,
+            invoicing_address,
+            vat_id,
+            reference,
+            |v| Email::parse(v).map(|e| e.as_str().to_string()),
+        ];
+        for check in checks {
+            for input in ["", "a", "=cmd", "!!", "\u{0}ab", "12", &long] {
+                if let Err(english) = check(input) {
+                    seen += 1;
+                    let finnish = localize(Fi, &english);
+                    assert_ne!(finnish, english, "{english:?} has no Finnish version");
+                }
+            }
+        }
+        assert!(seen > 15, "{seen}");
+        assert_eq!(localize(Fi, "Name is required."), "Nimi on pakollinen.");
+        assert_eq!(
+            localize(Fi, "Quantity must be a whole number from 1 to 500."),
+            "Kentän ”Määrä” on oltava kokonaisluku väliltä 1–500."
+        );
+        assert_eq!(
+            localize(crate::i18n::Locale::En, "Name is required."),
+            "Name is required."
+        );
+    }
 
     #[test]
     fn emails_are_checked_for_shape_and_length() {

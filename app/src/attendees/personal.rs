@@ -19,7 +19,7 @@ use crate::server::db::{RowExt, Tx};
 use crate::server::{normalize, now_ms, state, tz, DbContext};
 
 fn not_found() -> AppError {
-    AppError::NotFound("No attendee has that id.".into())
+    AppError::NotFound(crate::i18n::request_locale().t("attendees-not-found"))
 }
 
 pub async fn export(id: &str) -> Result<AttendeeData, AppError> {

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine;
 
 use super::{Attendee, AttendeeInput, AttendeePage, Imported, CSV_COLUMNS, PAGE_SIZE};
+use crate::i18n::request_locale;
 use crate::error::{AppError, FieldErrors};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_customer, CustomerAdmin};
@@ -20,11 +21,11 @@ pub const IMPORT_MAX_ROWS: usize = 5000;
 const COLUMNS: &str = "attendee_id, name, email, job_title, created_at, updated_at";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No attendee has that id.".into())
+    AppError::NotFound(request_locale().t("attendees-not-found"))
 }
 
 fn taken() -> AppError {
-    AppError::field("email", "Another attendee already has this email.")
+    AppError::field("email", request_locale().t("attendees-email-taken"))
 }
 
 fn to_attendee(row: &Row) -> Result<Attendee, AppError> {
@@ -63,7 +64,7 @@ pub async fn list(q: &str, after: &str) -> Result<AttendeePage, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     if q.chars().count() > 200 {
-        return Err(AppError::field("q", "Search for at most 200 characters."));
+        return Err(AppError::field("q", request_locale().t("catalog-search-too-long")));
     }
     let cursor = decode_cursor(after)?;
     let folded = normalize::fold(q);
@@ -209,7 +210,9 @@ async fn insert(
 pub async fn create(input: &AttendeeInput) -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input.parse().map_err(AppError::Validation)?;
+    let values = input
+        .parse()
+        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
     let attendee = NewAttendee::new(values.name, &values.email, values.job_title);
 
     let mut tx = st
@@ -230,7 +233,9 @@ pub async fn create(input: &AttendeeInput) -> Result<String, AppError> {
 pub async fn update(id: &str, input: &AttendeeInput) -> Result<(), AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input.parse().map_err(AppError::Validation)?;
+    let values = input
+        .parse()
+        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
     let attendee = NewAttendee::new(values.name, &values.email, values.job_title);
 
     let mut tx = st
@@ -291,7 +296,7 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
     .context("failed to check the attendee's course applications")?;
     if on_applications > 0 {
         return Err(AppError::Conflict(
-            "This attendee is named on a course application and cannot be deleted.".into(),
+            request_locale().t("attendees-on-application"),
         ));
     }
     let deleted = sqlx::query(

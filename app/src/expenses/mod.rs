@@ -93,6 +93,51 @@ pub fn source_label(source_kind: &str) -> &'static str {
     }
 }
 
+impl ExpenseKind {
+    /// The kind's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            Self::Purchase => "expenses-kind-purchases",
+            Self::CourseFee => "expenses-kind-course-fees",
+            Self::Refund => "expenses-kind-refunds",
+        })
+    }
+}
+
+/// A line's `source_kind` in `locale`.
+pub fn source_label_in(locale: crate::i18n::Locale, source_kind: &str) -> String {
+    locale.t(match source_kind {
+        "order" => "expenses-source-order",
+        "order_refund" => "expenses-source-order-refund",
+        "course_fee" => "expenses-source-course-fee",
+        "course_fee_refund" => "expenses-source-course-fee-refund",
+        _ => "expenses-source-other",
+    })
+}
+
+impl ExpenseRow {
+    /// What the line is for, in `locale`. The ledger keeps the English
+    /// description written when the line was charged (the CSV export
+    /// carries it as it is); the page rebuilds it from the line's parts.
+    pub fn description_in(&self, locale: crate::i18n::Locale) -> String {
+        if locale == crate::i18n::Locale::En {
+            return self.description.clone();
+        }
+        let count = self.quantity.abs();
+        let args = [
+            ("count", crate::i18n::Arg::from(count)),
+            ("service", self.service_title.clone().into()),
+        ];
+        match self.source_kind.as_str() {
+            "order" => locale.t_args("expenses-desc-order", &args),
+            "order_refund" => locale.t_args("expenses-desc-order-refund", &args),
+            "course_fee" => locale.t_args("expenses-desc-course-fee", &args),
+            "course_fee_refund" => locale.t_args("expenses-desc-course-fee-refund", &args),
+            _ => self.description.clone(),
+        }
+    }
+}
+
 /// The list's filters as the page's query string holds them: a billing
 /// account id, months as `YYYY-MM`, a service id and a kind code. Empty
 /// means "any".

@@ -2,6 +2,8 @@
 //! session, and the forgot-password request for those who cannot sign in.
 
 #[cfg(feature = "ssr")]
+pub mod locale;
+#[cfg(feature = "ssr")]
 pub mod server;
 pub mod two_step;
 #[cfg(feature = "ssr")]
