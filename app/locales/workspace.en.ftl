@@ -475,3 +475,142 @@ expenses-export-too-many = More than { $max } lines match; choose a shorter mont
 
 ## Organization details (/org/details)
 org-details-heading = Organization details
+
+## Profile (/profile)
+profile-title = Your profile — Coursegate
+profile-heading = Your profile
+profile-password-changed = Your password is changed. Every other session is signed out.
+profile-sessions-ended = Every other session is signed out. This browser stays signed in.
+profile-change-password = Change password
+profile-current-password = Current password
+profile-repeat-password = Repeat the new password
+profile-two-step = Two-step sign-in
+profile-two-step-required = The operator requires two-step sign-in for system administrators. Set it up to use the admin console.
+profile-two-step-text = Ask for a code from an authenticator app after your password.
+profile-two-step-manage = Manage two-step sign-in
+profile-sessions = Sessions
+profile-sessions-text = Signed in on a computer you no longer use? End every session except this one.
+profile-sign-out-everywhere = Sign out everywhere else
+profile-enter-current = Enter your current password.
+profile-current-wrong = The current password is not correct.
+profile-passwords-differ = The two passwords do not match.
+
+## Password reset mail
+mail-password-reset-subject = Reset your Coursegate password
+mail-password-reset-body =
+    Someone asked to reset the password of your Coursegate account.
+
+    Choose a new password here (the link works once, for { $hours ->
+        [one] 1 hour
+       *[other] { $hours } hours
+    }):
+    { $link }
+
+    If it was not you, ignore this mail; your password stays as it is.
+
+    — Coursegate
+
+## Two-step sign-in (/profile/two-step)
+two-step-title = Two-step sign-in — Coursegate
+two-step-lead = After your password, Coursegate asks for a 6-digit code from an authenticator app on your phone, so a stolen password alone does not let anyone in.
+two-step-off-banner = Two-step sign-in is off. You sign in with your password alone.
+two-step-your-codes = Your recovery codes
+two-step-codes-text = Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only until you confirm that you saved them.
+two-step-codes-saved = I have saved them
+two-step-on = On
+two-step-off = Off
+two-step-codes-left = Recovery codes left:
+two-step-new-codes = New recovery codes
+two-step-current-code = Current code from your app
+two-step-make-codes = Make new recovery codes
+two-step-switch-off = Switch off
+two-step-or-password = …or your password
+two-step-switch-off-button = Switch off two-step sign-in
+two-step-add-app = Add Coursegate to your authenticator app
+two-step-type-key = In the app, add an account and type this key (or open the link below on the phone):
+two-step-enter-code = Then enter the code the app shows, to check that it works.
+two-step-code = Code from your app
+two-step-switch-on = Switch on
+two-step-set-up = Set up two-step sign-in
+two-step-back = Back to your profile
+two-step-not-on = Two-step sign-in is not switched on for your account.
+two-step-code-wrong = The code is not correct.
+two-step-code-used = This code was already used. Wait for the next one in your app.
+two-step-recovery-wrong = This recovery code is not correct or was already used.
+two-step-already-on-move = Two-step sign-in is already on. Switch it off first to move it to another app.
+two-step-already-on = Two-step sign-in is already on.
+two-step-setup-expired = The set-up expired. Start it again to get a new key.
+two-step-enter-six = Enter the 6-digit code your authenticator app shows.
+two-step-code-or-password = Enter a code from your authenticator app, or your password.
+two-step-password-wrong = The password is not correct.
+org-details-title = Organization details — Coursegate
+org-correct-fields = Please correct the fields marked below.
+org-save-details = Save details
+org-time-zone = Time zone
+org-time-zone-text = Course dates, order times and expense months are shown in this zone.
+org-operators-zone = The operator's ({ $zone })
+org-save-time-zone = Save time zone
+org-choose-time-zone = Choose a time zone from the list, such as Europe/Helsinki.
+
+## An attendee's personal data (/org/attendees/:id)
+attendees-personal-title = Attendee's personal data — Coursegate
+attendees-personal-heading = Attendee's personal data
+attendees-attended = Attended
+attendees-did-not-attend = Did not attend
+attendees-not-marked = Not marked
+attendees-download-json = Download as JSON
+attendees-record = Record
+attendees-added = Added
+attendees-last-changed = Last changed
+attendees-no-courses = Not named on any course application.
+attendees-starts = Starts
+attendees-attendance = Attendance
+attendees-history = History
+attendees-history-entry = { $action } by { $by }
+attendees-erase = Erase personal data
+attendees-erase-text = Erasing removes the name, email and job title for good and takes the person off the attendee list. Course applications, attendance and expense lines stay, showing "Erased attendee" instead of the name. Download the data first if the person asked for a copy.
+attendees-erase-confirm = Erase { $name }'s personal data. This cannot be undone.
+attendees-erase-tick = Tick the box to confirm that the personal data is erased for good.
+
+## Toasts: what a finished action says
+toast-dismiss = Dismiss
+toast-applications-submit = Application sent.
+toast-applications-respond = Answer sent to the reviewer.
+toast-applications-withdraw = Application withdrawn.
+toast-admin-applications-claim = You now review this application.
+toast-admin-applications-request-info = Request for information sent.
+toast-admin-applications-approve = Application approved; the invitation is on its way.
+toast-admin-applications-reject = Application rejected.
+toast-admin-invitations-resend = A new link was sent; the old one no longer works.
+toast-admin-organizations-suspend = Organization suspended.
+toast-admin-organizations-reactivate = Organization reactivated.
+toast-admin-organizations-handover = Handover invitation sent.
+toast-admin-organizations-handover-cancel = Handover cancelled.
+toast-admin-admins-invite = Administrator invited.
+toast-admin-admins-deactivate = Administrator deactivated.
+toast-admin-admins-reactivate = Administrator reactivated.
+toast-admin-outbox-retry = The mail will be sent again.
+toast-admin-catalog-create = Draft saved.
+toast-admin-catalog-update = Service saved.
+toast-admin-catalog-set-status = Service status changed.
+toast-admin-courses-decide = Decision saved; the organization is mailed.
+toast-admin-courses-attendance = Attendance saved.
+toast-admin-support-reply = Reply sent.
+toast-org-details-update = Organization details saved.
+toast-org-time-zone-update = Time zone saved.
+toast-org-billing-create = Billing account added.
+toast-org-billing-update = Billing account saved.
+toast-org-billing-set-default = Default billing account changed.
+toast-org-billing-archive = Billing account archived.
+toast-org-billing-restore = Billing account restored.
+toast-org-attendees-create = Attendee added.
+toast-org-attendees-update = Attendee saved.
+toast-org-attendees-delete = Attendee deleted.
+toast-org-orders-create = Purchase made.
+toast-org-orders-cancel = Order cancelled.
+toast-org-courses-create = Course application sent.
+toast-org-courses-attendees = Attendees changed.
+toast-org-courses-withdraw = Course application withdrawn.
+toast-support-open = Support request sent.
+toast-support-reply = Message sent.
+toast-support-contact = Message sent. We will answer by email.

@@ -477,3 +477,142 @@ expenses-export-too-many = Yli { $max } riviä vastaa hakua; valitse lyhyempi ai
 
 ## Organisaation tiedot (/org/details)
 org-details-heading = Organisaation tiedot
+
+## Profiili (/profile)
+profile-title = Profiilisi — Coursegate
+profile-heading = Profiilisi
+profile-password-changed = Salasanasi on vaihdettu. Kaikki muut istunnot on kirjattu ulos.
+profile-sessions-ended = Kaikki muut istunnot on kirjattu ulos. Tämä selain pysyy kirjautuneena.
+profile-change-password = Vaihda salasana
+profile-current-password = Nykyinen salasana
+profile-repeat-password = Toista uusi salasana
+profile-two-step = Kaksivaiheinen kirjautuminen
+profile-two-step-required = Palveluntarjoaja edellyttää järjestelmänvalvojilta kaksivaiheista kirjautumista. Ota se käyttöön, jotta voit käyttää hallintakonsolia.
+profile-two-step-text = Kysy salasanan jälkeen koodi todennussovelluksesta.
+profile-two-step-manage = Hallinnoi kaksivaiheista kirjautumista
+profile-sessions = Istunnot
+profile-sessions-text = Jäikö kirjautuminen päälle tietokoneelle, jota et enää käytä? Päätä kaikki istunnot tätä lukuun ottamatta.
+profile-sign-out-everywhere = Kirjaudu ulos kaikkialta muualta
+profile-enter-current = Anna nykyinen salasanasi.
+profile-current-wrong = Nykyinen salasana ei ole oikein.
+profile-passwords-differ = Salasanat eivät täsmää.
+
+## Salasanan palautusviesti
+mail-password-reset-subject = Coursegate-salasanasi palauttaminen
+mail-password-reset-body =
+    Joku pyysi Coursegate-tilisi salasanan palauttamista.
+
+    Valitse uusi salasana tästä (linkki toimii kerran, { $hours ->
+        [one] tunnin
+       *[other] { $hours } tunnin
+    } ajan):
+    { $link }
+
+    Jos et pyytänyt tätä, voit jättää viestin huomiotta; salasanasi pysyy ennallaan.
+
+    — Coursegate
+
+## Kaksivaiheinen kirjautuminen (/profile/two-step)
+two-step-title = Kaksivaiheinen kirjautuminen — Coursegate
+two-step-lead = Salasanan jälkeen Coursegate kysyy puhelimesi todennussovelluksen näyttämän 6-numeroisen koodin, joten pelkällä varastetulla salasanalla ei pääse sisään.
+two-step-off-banner = Kaksivaiheinen kirjautuminen on pois päältä. Kirjaudut pelkällä salasanalla.
+two-step-your-codes = Varakoodisi
+two-step-codes-text = Säilytä nämä turvallisessa paikassa, erillään puhelimestasi. Kukin koodi kirjaa sinut sisään kerran, jos puhelin katoaa. Koodit näytetään vain siihen asti, kun vahvistat tallentaneesi ne.
+two-step-codes-saved = Olen tallentanut ne
+two-step-on = Käytössä
+two-step-off = Ei käytössä
+two-step-codes-left = Varakoodeja jäljellä:
+two-step-new-codes = Uudet varakoodit
+two-step-current-code = Sovelluksen nykyinen koodi
+two-step-make-codes = Luo uudet varakoodit
+two-step-switch-off = Poista käytöstä
+two-step-or-password = …tai salasanasi
+two-step-switch-off-button = Poista kaksivaiheinen kirjautuminen käytöstä
+two-step-add-app = Lisää Coursegate todennussovellukseesi
+two-step-type-key = Lisää sovellukseen uusi tili ja kirjoita tämä avain (tai avaa alla oleva linkki puhelimessa):
+two-step-enter-code = Anna sitten sovelluksen näyttämä koodi, niin tarkistamme, että se toimii.
+two-step-code = Sovelluksen koodi
+two-step-switch-on = Ota käyttöön
+two-step-set-up = Ota kaksivaiheinen kirjautuminen käyttöön
+two-step-back = Takaisin profiiliin
+two-step-not-on = Kaksivaiheinen kirjautuminen ei ole käytössä tililläsi.
+two-step-code-wrong = Koodi ei ole oikein.
+two-step-code-used = Tämä koodi on jo käytetty. Odota sovellukseen seuraava koodi.
+two-step-recovery-wrong = Varakoodi ei ole oikein tai se on jo käytetty.
+two-step-already-on-move = Kaksivaiheinen kirjautuminen on jo käytössä. Poista se ensin käytöstä, jos haluat siirtää sen toiseen sovellukseen.
+two-step-already-on = Kaksivaiheinen kirjautuminen on jo käytössä.
+two-step-setup-expired = Käyttöönotto vanheni. Aloita alusta saadaksesi uuden avaimen.
+two-step-enter-six = Anna todennussovelluksesi näyttämä 6-numeroinen koodi.
+two-step-code-or-password = Anna todennussovelluksen koodi tai salasanasi.
+two-step-password-wrong = Salasana ei ole oikein.
+org-details-title = Organisaation tiedot — Coursegate
+org-correct-fields = Korjaa alla merkityt kentät.
+org-save-details = Tallenna tiedot
+org-time-zone = Aikavyöhyke
+org-time-zone-text = Kurssien ajat, tilausten ajankohdat ja kulujen kuukaudet näytetään tällä aikavyöhykkeellä.
+org-operators-zone = Palveluntarjoajan aikavyöhyke ({ $zone })
+org-save-time-zone = Tallenna aikavyöhyke
+org-choose-time-zone = Valitse aikavyöhyke luettelosta, esimerkiksi Europe/Helsinki.
+
+## Osallistujan henkilötiedot (/org/attendees/:id)
+attendees-personal-title = Osallistujan henkilötiedot — Coursegate
+attendees-personal-heading = Osallistujan henkilötiedot
+attendees-attended = Osallistui
+attendees-did-not-attend = Ei osallistunut
+attendees-not-marked = Ei merkitty
+attendees-download-json = Lataa JSON-tiedostona
+attendees-record = Tiedot
+attendees-added = Lisätty
+attendees-last-changed = Viimeksi muutettu
+attendees-no-courses = Ei nimettynä yhteenkään kurssihakemukseen.
+attendees-starts = Alkaa
+attendees-attendance = Läsnäolo
+attendees-history = Historia
+attendees-history-entry = { $action } ({ $by })
+attendees-erase = Poista henkilötiedot
+attendees-erase-text = Poistaminen hävittää nimen, sähköpostiosoitteen ja tehtävänimikkeen pysyvästi ja poistaa henkilön osallistujaluettelosta. Kurssihakemukset, läsnäolotiedot ja kulurivit säilyvät, ja niissä näkyy nimen sijaan ”Poistettu osallistuja”. Lataa tiedot ensin, jos henkilö pyysi niistä kopiota.
+attendees-erase-confirm = Poista henkilön { $name } tiedot. Tätä ei voi perua.
+attendees-erase-tick = Vahvista valintaruudulla, että henkilötiedot poistetaan pysyvästi.
+
+## Ilmoitukset onnistuneista toiminnoista
+toast-dismiss = Sulje
+toast-applications-submit = Hakemus lähetetty.
+toast-applications-respond = Vastaus lähetetty käsittelijälle.
+toast-applications-withdraw = Hakemus peruttu.
+toast-admin-applications-claim = Käsittelet nyt tätä hakemusta.
+toast-admin-applications-request-info = Lisätietopyyntö lähetetty.
+toast-admin-applications-approve = Hakemus hyväksytty; kutsu on matkalla.
+toast-admin-applications-reject = Hakemus hylätty.
+toast-admin-invitations-resend = Uusi linkki lähetettiin; vanha ei enää toimi.
+toast-admin-organizations-suspend = Organisaatio jäädytetty.
+toast-admin-organizations-reactivate = Organisaatio aktivoitu uudelleen.
+toast-admin-organizations-handover = Kutsu pääkäyttäjäksi lähetetty.
+toast-admin-organizations-handover-cancel = Pääkäyttäjän vaihto peruttu.
+toast-admin-admins-invite = Järjestelmänvalvoja kutsuttu.
+toast-admin-admins-deactivate = Järjestelmänvalvoja poistettu käytöstä.
+toast-admin-admins-reactivate = Järjestelmänvalvoja otettu uudelleen käyttöön.
+toast-admin-outbox-retry = Viesti lähetetään uudelleen.
+toast-admin-catalog-create = Luonnos tallennettu.
+toast-admin-catalog-update = Palvelu tallennettu.
+toast-admin-catalog-set-status = Palvelun tila muutettu.
+toast-admin-courses-decide = Päätös tallennettu; organisaatiolle on lähetetty viesti.
+toast-admin-courses-attendance = Läsnäolo tallennettu.
+toast-admin-support-reply = Vastaus lähetetty.
+toast-org-details-update = Organisaation tiedot tallennettu.
+toast-org-time-zone-update = Aikavyöhyke tallennettu.
+toast-org-billing-create = Laskutustili lisätty.
+toast-org-billing-update = Laskutustili tallennettu.
+toast-org-billing-set-default = Oletuslaskutustili vaihdettu.
+toast-org-billing-archive = Laskutustili arkistoitu.
+toast-org-billing-restore = Laskutustili palautettu.
+toast-org-attendees-create = Osallistuja lisätty.
+toast-org-attendees-update = Osallistuja tallennettu.
+toast-org-attendees-delete = Osallistuja poistettu.
+toast-org-orders-create = Ostos tehty.
+toast-org-orders-cancel = Tilaus peruttu.
+toast-org-courses-create = Kurssihakemus lähetetty.
+toast-org-courses-attendees = Osallistujat vaihdettu.
+toast-org-courses-withdraw = Kurssihakemus peruttu.
+toast-support-open = Tukipyyntö lähetetty.
+toast-support-reply = Viesti lähetetty.
+toast-support-contact = Viesti lähetetty. Vastaamme sähköpostitse.

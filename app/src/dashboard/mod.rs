@@ -7,7 +7,7 @@ mod page;
 pub mod server;
 mod utilization_page;
 
-pub use page::DashboardPage;
+pub use page::{activity_label, DashboardPage};
 pub use utilization_page::UtilizationPage;
 
 use leptos::prelude::*;
