@@ -614,3 +614,5 @@ toast-org-courses-withdraw = Course application withdrawn.
 toast-support-open = Support request sent.
 toast-support-reply = Message sent.
 toast-support-contact = Message sent. We will answer by email.
+dashboard-attendance-not-marked = Not marked yet
+dashboard-attendance = { $attended } of { $marked } ({ $percent } %)

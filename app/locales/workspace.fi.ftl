@@ -616,3 +616,5 @@ toast-org-courses-withdraw = Kurssihakemus peruttu.
 toast-support-open = Tukipyyntö lähetetty.
 toast-support-reply = Viesti lähetetty.
 toast-support-contact = Viesti lähetetty. Vastaamme sähköpostitse.
+dashboard-attendance-not-marked = Ei vielä merkitty
+dashboard-attendance = { $attended }/{ $marked } ({ $percent } %)

@@ -79,8 +79,16 @@ fn short_labels(categories: &[String]) -> Vec<String> {
                 .any(|(j, other)| j != i && *other == labels[i])
     };
     let clashing: Vec<usize> = (0..labels.len()).filter(|&i| clashes(&labels, i)).collect();
+    let cut = labels.clone();
     for &i in &clashing {
-        labels[i] = ends(&categories[i]);
+        // What sets the name apart from the others it was cut alike with:
+        // the part after their common start, else its end.
+        let others: Vec<&String> = clashing
+            .iter()
+            .filter(|&&j| j != i && cut[j] == cut[i])
+            .map(|&j| &categories[j])
+            .collect();
+        labels[i] = distinct_part(&categories[i], &others);
     }
     let clashing: Vec<usize> = (0..labels.len()).filter(|&i| clashes(&labels, i)).collect();
     for &i in &clashing {
@@ -89,6 +97,39 @@ fn short_labels(categories: &[String]) -> Vec<String> {
         labels[i] = format!("{}. {}…", i + 1, cut.trim_end());
     }
     labels
+}
+
+/// `…new manag…` for "Leadership for new managers" beside "Leadership
+/// for teams": the label from the word where it starts to differ from
+/// `others`, cut to fit; the label's two ends when nothing tells it apart.
+fn distinct_part(label: &str, others: &[&String]) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    let common = others
+        .iter()
+        .map(|o| {
+            o.chars()
+                .zip(chars.iter())
+                .take_while(|(a, b)| a == *b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    // Back to the start of the word the difference is in.
+    let start = chars[..common.min(chars.len())]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    if start == 0 || start >= chars.len() {
+        return ends(label);
+    }
+    let rest: String = chars[start..].iter().collect();
+    let room = LABEL_CHARS - 1;
+    if rest.chars().count() < room {
+        format!("…{rest}")
+    } else {
+        let cut: String = rest.chars().take(room - 1).collect();
+        format!("…{}…", cut.trim_end())
+    }
 }
 
 /// `Leaders…agers`: the first and last characters of a long label.
@@ -321,7 +362,12 @@ mod tests {
         ]));
         assert_eq!(labels[2], "Excel");
         assert_ne!(labels[0], labels[1]);
-        assert!(labels.iter().all(|l| l.chars().count() <= LABEL_CHARS), "{labels:?}");
+        assert!(
+            labels.iter().all(|l| l.chars().count() <= LABEL_CHARS),
+            "{labels:?}"
+        );
+        assert_eq!(labels[0], "…new manage…");
+        assert_eq!(labels[1], "…teams");
         // Same start and same end: numbered.
         let labels = short_labels(&names(&[
             "Project management basics",

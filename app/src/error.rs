@@ -168,9 +168,10 @@ impl AppError {
             AppError::Unauthorized => locale.t("error-unauthorized"),
             AppError::InvalidCredentials => locale.t("error-invalid-credentials"),
             AppError::Validation(_) => locale.t("error-validation"),
-            AppError::RateLimited(seconds) => {
-                locale.t_args("error-rate-limited", &[("seconds", (*seconds as i64).into())])
-            }
+            AppError::RateLimited(seconds) => locale.t_args(
+                "error-rate-limited",
+                &[("seconds", (*seconds as i64).into())],
+            ),
             AppError::Unreachable => locale.t("error-unreachable"),
             AppError::Internal => locale.t("error-internal"),
             other => other.to_string(),

@@ -85,7 +85,11 @@ pub fn relative_in(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     } else if secs < 22 * HOUR {
         (round(HOUR).max(1), "hours")
     } else if secs < 36 * HOUR {
-        return locale.t(if past { "when-yesterday" } else { "when-tomorrow" });
+        return locale.t(if past {
+            "when-yesterday"
+        } else {
+            "when-tomorrow"
+        });
     } else if secs < 26 * DAY {
         (round(DAY).max(2), "days")
     } else if secs < 320 * DAY {
@@ -360,7 +364,10 @@ mod tests {
         assert_eq!(fi(NOW + 3 * D), "3 päivän päästä");
         assert_eq!(fi(NOW + 60 * D), "2 kuukauden päästä");
         // English through the same messages.
-        assert_eq!(super::relative_in(crate::i18n::Locale::En, NOW - 3 * D, NOW), "3 days ago");
+        assert_eq!(
+            super::relative_in(crate::i18n::Locale::En, NOW - 3 * D, NOW),
+            "3 days ago"
+        );
     }
 
     #[test]
@@ -380,8 +387,14 @@ mod tests {
         let helsinki = jiff::tz::TimeZone::get("Europe/Helsinki").unwrap();
         // 2026-12-05 12:30 UTC is 14.30 in Helsinki.
         let at = 1_796_473_800_000;
-        assert_eq!(super::zoned_in(Locale::Fi, at, &helsinki), "5.12.2026 klo 14.30 EET");
-        assert_eq!(super::zoned_in(Locale::En, at, &helsinki), "5 Dec 2026, 14:30 EET");
+        assert_eq!(
+            super::zoned_in(Locale::Fi, at, &helsinki),
+            "5.12.2026 klo 14.30 EET"
+        );
+        assert_eq!(
+            super::zoned_in(Locale::En, at, &helsinki),
+            "5 Dec 2026, 14:30 EET"
+        );
         assert_eq!(super::zoned_date_in(Locale::Fi, at, &helsinki), "5.12.2026");
     }
 

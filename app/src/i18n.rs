@@ -502,10 +502,7 @@ mod tests {
 
     #[test]
     fn every_language_has_every_key_and_none_is_empty() {
-        let all: BTreeSet<String> = SOURCES
-            .iter()
-            .flat_map(|(_, s)| language_keys(s))
-            .collect();
+        let all: BTreeSet<String> = SOURCES.iter().flat_map(|(_, s)| language_keys(s)).collect();
         assert!(all.len() > 50, "the message files look truncated");
         for (locale, sources) in SOURCES {
             let have = language_keys(sources);

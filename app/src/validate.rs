@@ -542,8 +542,14 @@ pub fn localize(locale: crate::i18n::Locale, message: &str) -> String {
     };
     let suffixes: [(&str, &str); 8] = [
         (" is required.", "validate-required"),
-        (" contains characters that are not allowed.", "validate-chars"),
-        (" must contain letters or digits.", "validate-letters-or-digits"),
+        (
+            " contains characters that are not allowed.",
+            "validate-chars",
+        ),
+        (
+            " must contain letters or digits.",
+            "validate-letters-or-digits",
+        ),
         (" must contain letters.", "validate-letters"),
         (" must not start with = + - or @.", "validate-formula"),
         (
@@ -551,7 +557,10 @@ pub fn localize(locale: crate::i18n::Locale, message: &str) -> String {
             "validate-amount",
         ),
         (" is too large.", "validate-too-large"),
-        (" must be a date and time such as 2027-01-31T09:00.", "validate-date-time"),
+        (
+            " must be a date and time such as 2027-01-31T09:00.",
+            "validate-date-time",
+        ),
     ];
     for (suffix, key) in suffixes {
         if let Some(text) = message.strip_suffix(suffix).and_then(label) {
@@ -579,7 +588,11 @@ pub fn localize(locale: crate::i18n::Locale, message: &str) -> String {
         if let (Some(text), Some((min, max))) = (label(name), bounds) {
             return locale.t_args(
                 "validate-whole-number",
-                &[("label", text.into()), ("min", min.into()), ("max", max.into())],
+                &[
+                    ("label", text.into()),
+                    ("min", min.into()),
+                    ("max", max.into()),
+                ],
             );
         }
     }

@@ -79,7 +79,11 @@ fn pages(application: &str) -> Vec<(String, &'static str, &'static str)> {
             "Vaihda osallistujia",
         ),
         ("/org/courses".into(), "Apply for a course", "Hae kurssille"),
-        ("/org/attendees".into(), "Add an attendee", "Lisää osallistuja"),
+        (
+            "/org/attendees".into(),
+            "Add an attendee",
+            "Lisää osallistuja",
+        ),
         (
             "/org/billing".into(),
             "Add a billing account",
@@ -142,7 +146,10 @@ async fn the_workspace_pages_are_english_without_a_choice_and_finnish_after_the_
         assert!(!course.contains(&format!("{month}20")), "{month}");
     }
     let expenses = html(&app, &customer, "/org/expenses").await;
-    assert!(expenses.contains("Johtamisen perusteet, 1 kpl"), "description");
+    assert!(
+        expenses.contains("Johtamisen perusteet, 1 kpl"),
+        "description"
+    );
     assert!(expenses.contains("ALV 25,5 %"), "VAT rate with a comma");
 }
 
@@ -235,9 +242,15 @@ async fn mails_reach_the_customer_admin_in_their_stored_language() {
     let order = buy_ok(&app, &customer, &course, &account, "2").await;
     let finnish = app.last_mail(email, "order_confirmation").await;
     assert!(finnish.contains("Kiitos tilauksestasi."), "{finnish}");
-    assert!(finnish.contains("2 × paikka: Asiakaspalvelun perusteet"), "{finnish}");
+    assert!(
+        finnish.contains("2 × paikka: Asiakaspalvelun perusteet"),
+        "{finnish}"
+    );
     // 2 × 1,250.00 + 25.5 % VAT.
-    assert!(finnish.contains("Yhteensä: 3\u{a0}137,50\u{a0}€"), "{finnish}");
+    assert!(
+        finnish.contains("Yhteensä: 3\u{a0}137,50\u{a0}€"),
+        "{finnish}"
+    );
     assert!(finnish.contains(" klo "), "dates in Finnish: {finnish}");
     assert!(!finnish.contains("Thank you"), "{finnish}");
 

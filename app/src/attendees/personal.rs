@@ -69,8 +69,16 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
     Ok(AttendeeData {
         exported_at: crate::format::zoned_in(crate::i18n::request_locale(), now_ms(), &zone),
         organization: row.text("legal_name")?,
-        added: crate::format::zoned_in(crate::i18n::request_locale(), row.int("created_at")?, &zone),
-        last_changed: crate::format::zoned_in(crate::i18n::request_locale(), row.int("updated_at")?, &zone),
+        added: crate::format::zoned_in(
+            crate::i18n::request_locale(),
+            row.int("created_at")?,
+            &zone,
+        ),
+        last_changed: crate::format::zoned_in(
+            crate::i18n::request_locale(),
+            row.int("updated_at")?,
+            &zone,
+        ),
         attendee: Attendee {
             attendee_id: row.text("attendee_id")?,
             name: row.text("name")?,
@@ -85,10 +93,18 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
                 Ok(AttendeeCourse {
                     course_application_id: c.text("course_application_id")?,
                     course: c.text("title")?,
-                    starts: c.opt_int("starts_at")?.map(|ms| crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)),
+                    starts: c.opt_int("starts_at")?.map(|ms| {
+                        crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)
+                    }),
                     status: c.text("status")?,
-                    applied: crate::format::zoned_in(crate::i18n::request_locale(), c.int("created_at")?, &zone),
-                    decided: c.opt_int("decided_at")?.map(|ms| crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)),
+                    applied: crate::format::zoned_in(
+                        crate::i18n::request_locale(),
+                        c.int("created_at")?,
+                        &zone,
+                    ),
+                    decided: c.opt_int("decided_at")?.map(|ms| {
+                        crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)
+                    }),
                     attended: c.opt_int("attended")?.map(|a| a != 0),
                 })
             })

@@ -7,8 +7,8 @@ use std::collections::{HashMap, HashSet};
 use base64::Engine;
 
 use super::{Attendee, AttendeeInput, AttendeePage, Imported, CSV_COLUMNS, PAGE_SIZE};
-use crate::i18n::request_locale;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::request_locale;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_customer, CustomerAdmin};
 use crate::server::db::{contains_pattern, Row, RowExt, Tx};
@@ -64,7 +64,10 @@ pub async fn list(q: &str, after: &str) -> Result<AttendeePage, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     if q.chars().count() > 200 {
-        return Err(AppError::field("q", request_locale().t("catalog-search-too-long")));
+        return Err(AppError::field(
+            "q",
+            request_locale().t("catalog-search-too-long"),
+        ));
     }
     let cursor = decode_cursor(after)?;
     let folded = normalize::fold(q);

@@ -97,8 +97,7 @@ pub async fn sign_in(email: &str, password: String) -> Result<SignInStep, AppErr
     }
     start_session(&st, &user_id, epoch, Some(st.clock.now_ms())).await?;
     // Mails to this user follow the language they sign in with.
-    crate::profile::locale::remember(st.db.pool(), &user_id, crate::i18n::request_locale())
-        .await?;
+    crate::profile::locale::remember(st.db.pool(), &user_id, crate::i18n::request_locale()).await?;
     tracing::info!(user_id = %user_id, "signed in");
     let needs_factor = role == Role::SystemAdmin && st.settings.require_admin_totp;
     Ok(SignInStep::SignedIn {

@@ -97,8 +97,14 @@ impl Service {
         locale.t_args(
             "catalog-price-plus-vat",
             &[
-                ("price", money::format_in(locale, self.price_minor, &self.currency).into()),
-                ("rate", money::format_rate_in(locale, self.vat_rate_bp).into()),
+                (
+                    "price",
+                    money::format_in(locale, self.price_minor, &self.currency).into(),
+                ),
+                (
+                    "rate",
+                    money::format_rate_in(locale, self.vat_rate_bp).into(),
+                ),
             ],
         )
     }

@@ -91,8 +91,14 @@ fn OrderRow(order: Order, cancel: ServerAction<CancelOrder>) -> impl IntoView {
     let detail = l.t_args(
         "orders-net-and-vat",
         &[
-            ("net", money::format_in(l, order.net_minor, &order.currency).into()),
-            ("vat", money::format_in(l, order.vat_minor, &order.currency).into()),
+            (
+                "net",
+                money::format_in(l, order.net_minor, &order.currency).into(),
+            ),
+            (
+                "vat",
+                money::format_in(l, order.vat_minor, &order.currency).into(),
+            ),
         ],
     );
     let status = if order.status == "cancelled" {

@@ -332,8 +332,14 @@ fn PurchaseCard(
             "catalog-total",
             &[
                 ("net", money::format_in(l, net, &currency).into()),
-                ("vat", money::format_in(l, money::vat(net, rate), &currency).into()),
-                ("total", money::format_in(l, net + money::vat(net, rate), &currency).into()),
+                (
+                    "vat",
+                    money::format_in(l, money::vat(net, rate), &currency).into(),
+                ),
+                (
+                    "total",
+                    money::format_in(l, net + money::vat(net, rate), &currency).into(),
+                ),
             ],
         )
     };

@@ -479,9 +479,15 @@ async fn place_order(
             ("net", money::format_in(m, net, &service.currency).into()),
             ("rate", money::format_rate_in(m, service.vat_rate_bp).into()),
             ("vat", money::format_in(m, vat, &service.currency).into()),
-            ("total", money::format_in(m, net + vat, &service.currency).into()),
+            (
+                "total",
+                money::format_in(m, net + vat, &service.currency).into(),
+            ),
             ("cancel", cancel.into()),
-            ("link", format!("{}/org/orders", st.settings.base_url()).into()),
+            (
+                "link",
+                format!("{}/org/orders", st.settings.base_url()).into(),
+            ),
         ],
     );
     mail::enqueue(

@@ -293,7 +293,10 @@ pub fn ApplicationFacts(application: CourseApplication) -> impl IntoView {
     let fee = if application.fee_minor != 0 {
         l.t_args(
             "courses-fee-before-vat",
-            &[("amount", money::format_in(l, application.fee_minor, &application.currency).into())],
+            &[(
+                "amount",
+                money::format_in(l, application.fee_minor, &application.currency).into(),
+            )],
         )
     } else {
         l.t("courses-no-fee")

@@ -6,12 +6,12 @@ use std::collections::HashSet;
 
 use jiff::tz::TimeZone;
 
+use super::status_label_in;
 use super::{
     CourseApplication, CourseApplicationList, CourseApplicationRow, NamedAttendee, OpenCourse,
     MAX_ATTENDEES, PAGE_SIZE,
 };
 use crate::catalog::server::{refund_deadline, submission_hash, usable_billing_account};
-use super::status_label_in;
 use crate::error::{AppError, FieldErrors};
 use crate::format;
 use crate::i18n::{request_locale, Arg, Locale};
@@ -299,7 +299,10 @@ async fn check_attendees(
     if ids.len() > MAX_ATTENDEES {
         return Err(AppError::field(
             field,
-            locale.t_args("courses-too-many-attendees", &[("max", MAX_ATTENDEES.into())]),
+            locale.t_args(
+                "courses-too-many-attendees",
+                &[("max", MAX_ATTENDEES.into())],
+            ),
         ));
     }
     let mut seen = HashSet::new();
@@ -536,7 +539,10 @@ pub async fn change_attendees(id: &str, attendee_ids: &[String]) -> Result<(), A
     if !is_open(&status) {
         return Err(AppError::Conflict(locale.t_args(
             "courses-closed-status",
-            &[("status", status_label_in(locale, &status).to_lowercase().into())],
+            &[(
+                "status",
+                status_label_in(locale, &status).to_lowercase().into(),
+            )],
         )));
     }
     if starts_at.is_some_and(|s| s <= now) {
@@ -587,15 +593,17 @@ pub async fn withdraw(id: &str) -> Result<(), AppError> {
     let application = to_application(&row, Vec::new(), &zone, now)?;
     let locale = request_locale();
     if !is_open(&application.status) {
-        return Err(AppError::Conflict(locale.t_args(
-            "courses-already-status",
-            &[(
-                "status",
-                status_label_in(locale, &application.status)
-                    .to_lowercase()
-                    .into(),
-            )],
-        )));
+        return Err(AppError::Conflict(
+            locale.t_args(
+                "courses-already-status",
+                &[(
+                    "status",
+                    status_label_in(locale, &application.status)
+                        .to_lowercase()
+                        .into(),
+                )],
+            ),
+        ));
     }
     if !application.changeable {
         return Err(AppError::Conflict(locale.t("courses-started-no-withdraw")));
@@ -841,8 +849,7 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
                     ("count", charged.into()),
                     (
                         "price",
-                        money::format_in(m, row.int("price_minor")?, &row.text("currency")?)
-                            .into(),
+                        money::format_in(m, row.int("price_minor")?, &row.text("currency")?).into(),
                     ),
                     ("account", application.billing_account_name.clone().into()),
                 ],
@@ -853,7 +860,10 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
         let message = if reason.is_empty() {
             String::new()
         } else {
-            m.t_args("mail-course-operator-message", &[("reason", reason.clone().into())])
+            m.t_args(
+                "mail-course-operator-message",
+                &[("reason", reason.clone().into())],
+            )
         };
         let args: [(&str, Arg); 5] = [
             ("service", application.service_title.clone().into()),

@@ -54,6 +54,25 @@ impl UtilizationRow {
     }
 }
 
+impl UtilizationRow {
+    /// [`UtilizationRow::attendance`] in `locale`: `3/4 (75 %)` style
+    /// phrases from the message files.
+    pub fn attendance_in(&self, locale: crate::i18n::Locale) -> String {
+        if self.marked == 0 {
+            locale.t("dashboard-attendance-not-marked")
+        } else {
+            locale.t_args(
+                "dashboard-attendance",
+                &[
+                    ("attended", self.attended.into()),
+                    ("marked", self.marked.into()),
+                    ("percent", percent(self.attended, self.marked).into()),
+                ],
+            )
+        }
+    }
+}
+
 /// `part` of `whole` in whole percent, rounded half up; 0 when `whole` is 0.
 pub fn percent(part: i64, whole: i64) -> i64 {
     if whole <= 0 {

@@ -7,8 +7,8 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    expense_totals, list_expenses, source_label_in, Choice, ExpenseFilter, ExpenseKind, ExpenseList,
-    ExpenseRow, ExpenseSums, ExportExpenses,
+    expense_totals, list_expenses, source_label_in, Choice, ExpenseFilter, ExpenseKind,
+    ExpenseList, ExpenseRow, ExpenseSums, ExportExpenses,
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, percent_encode};
 use crate::error::AppError;

@@ -9,9 +9,9 @@ use super::{
     is_month, Choice, CurrencyTotal, ExpenseFilter, ExpenseKind, ExpenseList, ExpenseRow,
     ExpenseSums, TotalRow, CSV_COLUMNS, EXPORT_LIMIT, PAGE_SIZE,
 };
+use crate::error::{AppError, FieldErrors};
 use crate::format;
 use crate::i18n::request_locale;
-use crate::error::{AppError, FieldErrors};
 use crate::money;
 use crate::server::auth::{require_customer, CustomerAdmin};
 use crate::server::db::{bind_all, decode_cursor, encode_cursor, Bind, Row, RowExt};
@@ -59,10 +59,7 @@ async fn selection(
             None
         };
         if known.is_none() {
-            errors.push(
-                "account",
-                request_locale().t("orders-choose-own-account"),
-            );
+            errors.push("account", request_locale().t("orders-choose-own-account"));
         }
     }
     let service = filter.service.trim();

@@ -109,7 +109,9 @@ mod server {
         .fetch_optional(&mut *tx)
         .await
         .context("failed to load the organization")?
-        .ok_or_else(|| AppError::NotFound(crate::i18n::request_locale().t("dashboard-not-found")))?;
+        .ok_or_else(|| {
+            AppError::NotFound(crate::i18n::request_locale().t("dashboard-not-found"))
+        })?;
         let mut changes = Vec::new();
         for (field, new) in FIELDS.iter().zip(&after) {
             let old = row.opt_text(field)?.unwrap_or_default();
@@ -190,9 +192,7 @@ fn OrgDetailsForm(org: OrgOverview) -> impl IntoView {
     toast_on_success(action);
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let general = move || match error.get() {
-        Some(AppError::Validation(_)) => {
-            Some(l.t("org-correct-fields"))
-        }
+        Some(AppError::Validation(_)) => Some(l.t("org-correct-fields")),
         Some(other) => Some(other.message(l)),
         None => None,
     };

@@ -2,8 +2,8 @@
 //! everywhere.
 
 use crate::auth::server::issue_password_link;
-use crate::i18n::{request_locale, Locale};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{request_locale, Locale};
 use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{current_user, start_session, SessionUser};

@@ -39,7 +39,10 @@ fn not_enabled() -> AppError {
 }
 
 fn wrong_code() -> AppError {
-    AppError::field("code", crate::i18n::request_locale().t("two-step-code-wrong"))
+    AppError::field(
+        "code",
+        crate::i18n::request_locale().t("two-step-code-wrong"),
+    )
 }
 
 async fn stored_secret(st: &AppState, user_id: &str) -> Result<Option<TotpSecret>, AppError> {
@@ -202,11 +205,13 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     let st = state()?;
     let (admin, enabled) = admin_with_factor(&st).await?;
     if enabled {
-        return Err(AppError::Conflict(crate::i18n::request_locale().t("two-step-already-on")));
+        return Err(AppError::Conflict(
+            crate::i18n::request_locale().t("two-step-already-on"),
+        ));
     }
-    let secret = pending_enrolment(&st).await?.ok_or_else(|| {
-        AppError::Gone(crate::i18n::request_locale().t("two-step-setup-expired"))
-    })?;
+    let secret = pending_enrolment(&st)
+        .await?
+        .ok_or_else(|| AppError::Gone(crate::i18n::request_locale().t("two-step-setup-expired")))?;
     let digits = match totp::parse_code(code) {
         Ok(Code::Totp(digits)) => digits,
         _ => {
@@ -239,7 +244,9 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     match inserted {
         Ok(_) => {}
         Err(e) if crate::server::is_unique_violation(&e) => {
-            return Err(AppError::Conflict(crate::i18n::request_locale().t("two-step-already-on")))
+            return Err(AppError::Conflict(
+                crate::i18n::request_locale().t("two-step-already-on"),
+            ))
         }
         Err(e) => return Err(AppError::internal("failed to store the authenticator", e)),
     }
