@@ -610,7 +610,8 @@ mod tests {
         use crate::i18n::Locale::Fi;
         let long = "x".repeat(600);
         let mut seen = 0;
-        let checks: [fn(&str) -> Result<String, String>; 7] = [
+        type Check = fn(&str) -> Result<String, String>;
+        let checks: [Check; 7] = [
             person_name,
             job_title,
             billing_account_name,
