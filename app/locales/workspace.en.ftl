@@ -616,3 +616,40 @@ toast-support-reply = Message sent.
 toast-support-contact = Message sent. We will answer by email.
 dashboard-attendance-not-marked = Not marked yet
 dashboard-attendance = { $attended } of { $marked } ({ $percent } %)
+
+## Orders and the service editor: refusals
+orders-fully-booked = Sorry, this is fully booked: no seats are left.
+orders-only-seats-left = { $left ->
+    [one] Only 1 seat is left; you asked for { $asked }.
+   *[other] Only { $left } seats are left; you asked for { $asked }.
+}
+catalog-start = Start
+catalog-end = End
+catalog-cancellation-deadline = Cancellation deadline
+catalog-course-needs-start = A course needs a start.
+catalog-course-needs-end = A course needs an end.
+catalog-course-needs-capacity = A course needs a capacity (its number of seats).
+catalog-end-after-start = The end must be after the start.
+catalog-start-with-end = Give a start when there is an end.
+catalog-deadline-before-start = The cancellation deadline must be before the start.
+catalog-kind-locked = This service already has orders or applications; its kind cannot change.
+catalog-choose-status = Choose draft, published or archived.
+courses-choose-status = Choose submitted, waitlisted, accepted, rejected or cancelled.
+courses-choose-decision = Choose accept, waitlist or reject.
+courses-cannot-decide = This application is { $status }; it cannot be { $next } now.
+courses-started-no-accept = The course has started; the application can no longer be accepted.
+courses-needs-seats = { $count ->
+    [one] The application needs 1 seat beyond what the organization bought; waitlist it or raise the capacity.
+   *[other] The application needs { $count } seats beyond what the organization bought; waitlist it or raise the capacity.
+}
+courses-attendance-accepted-only = Attendance is marked on accepted applications only.
+courses-attendee-not-on = That attendee is not on this application.
+validate-label-title = Title
+validate-label-description = Description
+validate-label-capacity = Capacity
+validate-label-currency = Currency
+validate-label-kind = Kind
+validate-label-delivery-mode = Delivery mode
+validate-vat-rate = VAT rate must be a percentage such as 25.5 or 0.
+validate-vat-rate-max = VAT rate must be at most 100 %.
+validate-currency = Choose a currency from the list (EUR, SEK, NOK, DKK).

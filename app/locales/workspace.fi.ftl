@@ -618,3 +618,40 @@ toast-support-reply = Viesti lähetetty.
 toast-support-contact = Viesti lähetetty. Vastaamme sähköpostitse.
 dashboard-attendance-not-marked = Ei vielä merkitty
 dashboard-attendance = { $attended }/{ $marked } ({ $percent } %)
+
+## Tilaukset ja palvelueditori: hylkäykset
+orders-fully-booked = Valitettavasti tämä on täynnä: paikkoja ei ole jäljellä.
+orders-only-seats-left = { $left ->
+    [one] Jäljellä on vain 1 paikka; pyysit { $asked }.
+   *[other] Jäljellä on vain { $left } paikkaa; pyysit { $asked }.
+}
+catalog-start = Alkaa
+catalog-end = Päättyy
+catalog-cancellation-deadline = Peruutuksen määräaika
+catalog-course-needs-start = Kurssilla on oltava alkamisaika.
+catalog-course-needs-end = Kurssilla on oltava päättymisaika.
+catalog-course-needs-capacity = Kurssilla on oltava kapasiteetti (paikkojen määrä).
+catalog-end-after-start = Päättymisajan on oltava alkamisajan jälkeen.
+catalog-start-with-end = Anna alkamisaika, kun päättymisaika on annettu.
+catalog-deadline-before-start = Peruutuksen määräajan on oltava ennen alkamisaikaa.
+catalog-kind-locked = Palvelulla on jo tilauksia tai hakemuksia; sen lajia ei voi muuttaa.
+catalog-choose-status = Valitse luonnos, julkaistu tai arkistoitu.
+courses-choose-status = Valitse lähetetty, jonossa, hyväksytty, hylätty tai peruttu.
+courses-choose-decision = Valitse hyväksy, jonoon tai hylkää.
+courses-cannot-decide = Hakemuksen tila on ”{ $status }”; sen tilaksi ei voi nyt muuttaa ”{ $next }”.
+courses-started-no-accept = Kurssi on alkanut; hakemusta ei voi enää hyväksyä.
+courses-needs-seats = { $count ->
+    [one] Hakemus tarvitsee 1 paikan organisaation ostamien lisäksi; siirrä se jonoon tai kasvata kapasiteettia.
+   *[other] Hakemus tarvitsee { $count } paikkaa organisaation ostamien lisäksi; siirrä se jonoon tai kasvata kapasiteettia.
+}
+courses-attendance-accepted-only = Läsnäolo merkitään vain hyväksyttyihin hakemuksiin.
+courses-attendee-not-on = Osallistuja ei ole tässä hakemuksessa.
+validate-label-title = Nimi
+validate-label-description = Kuvaus
+validate-label-capacity = Kapasiteetti
+validate-label-currency = Valuutta
+validate-label-kind = Laji
+validate-label-delivery-mode = Toteutustapa
+validate-vat-rate = ALV-kannan on oltava prosenttiluku, esimerkiksi 25,5 tai 0.
+validate-vat-rate-max = ALV-kanta saa olla enintään 100 %.
+validate-currency = Valitse valuutta luettelosta (EUR, SEK, NOK, DKK).

@@ -503,6 +503,16 @@ const LABELS: &[(&str, &str)] = &[
     ("Contact person", "field-contact_name"),
     ("Phone", "field-phone"),
     ("Country", "field-country"),
+    ("Title", "validate-label-title"),
+    ("Description", "validate-label-description"),
+    ("Category", "catalog-category"),
+    ("Capacity", "validate-label-capacity"),
+    ("Price", "catalog-price"),
+    ("Currency", "validate-label-currency"),
+    ("Kind", "validate-label-kind"),
+    ("kind", "validate-label-kind"),
+    ("Delivery mode", "validate-label-delivery-mode"),
+    ("delivery mode", "validate-label-delivery-mode"),
 ];
 
 /// Messages that are the same whatever the field.
@@ -518,6 +528,15 @@ const FIXED: &[(&str, &str)] = &[
     (
         "This password is one of the most common ones and easy to guess. Choose another.",
         "validate-common-password",
+    ),
+    (
+        "VAT rate must be a percentage such as 25.5 or 0.",
+        "validate-vat-rate",
+    ),
+    ("VAT rate must be at most 100 %.", "validate-vat-rate-max"),
+    (
+        "Choose a currency from the list (EUR, SEK, NOK, DKK).",
+        "validate-currency",
     ),
 ];
 
@@ -580,6 +599,13 @@ pub fn localize(locale: crate::i18n::Locale, message: &str) -> String {
             }
         }
     }
+    if let Some(text) = message
+        .strip_prefix("Choose an ")
+        .and_then(|m| m.strip_suffix(" from the list."))
+        .and_then(label)
+    {
+        return locale.t_args("validate-choose", &[("label", text.to_lowercase().into())]);
+    }
     if let Some((name, rest)) = message.split_once(" must be a whole number from ") {
         let bounds = rest
             .strip_suffix('.')
@@ -631,6 +657,15 @@ mod tests {
         }
         assert!(seen > 15, "{seen}");
         assert_eq!(localize(Fi, "Name is required."), "Nimi on pakollinen.");
+        assert_ne!(
+            localize(Fi, "Choose an delivery mode from the list."),
+            "Choose an delivery mode from the list."
+        );
+        let currency = format!(
+            "Choose a currency from the list ({}).",
+            crate::money::CURRENCIES.join(", ")
+        );
+        assert_ne!(localize(Fi, &currency), currency);
         assert_eq!(
             localize(Fi, "Quantity must be a whole number from 1 to 500."),
             "Kentän ”Määrä” on oltava kokonaisluku väliltä 1–500."

@@ -387,7 +387,20 @@ async fn place_order(
     }
     let account_name =
         usable_billing_account(&mut tx, &customer.organization_id, billing_account_id).await?;
-    ledger::take_seats(&mut tx, service_id, quantity, now).await?;
+    // The ledger's refusal, said in the request's language; the service
+    // row is locked, so its count is the one the ledger saw.
+    ledger::take_seats(&mut tx, service_id, quantity, now)
+        .await
+        .map_err(|e| match e {
+            AppError::Conflict(_) => AppError::Conflict(match service.seats_left() {
+                Some(0) | None => locale.t("orders-fully-booked"),
+                Some(left) => locale.t_args(
+                    "orders-only-seats-left",
+                    &[("left", left.into()), ("asked", quantity.into())],
+                ),
+            }),
+            other => other,
+        })?;
 
     let order_id = new_id();
     let inserted = sqlx::query(
@@ -718,7 +731,7 @@ pub async fn admin_list(status: &str, after: &str) -> Result<AdminServiceList, A
     if !matches!(status, "" | "draft" | "published" | "archived") {
         return Err(AppError::field(
             "status",
-            "Choose draft, published or archived.",
+            request_locale().t("catalog-choose-status"),
         ));
     }
     let cursor = decode_cursor(after)?;
@@ -825,6 +838,7 @@ struct Checked {
 }
 
 fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
+    let locale = request_locale();
     let parsed = input.parse();
     let mut errors = parsed.clone().err().unwrap_or_default();
     let mut date = |field: &str, label: &str, value: &str| -> Option<i64> {
@@ -835,44 +849,41 @@ fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
         if ms.is_none() {
             errors.push(
                 field,
-                format!("{label} must be a date and time such as 2027-01-31T09:00."),
+                locale.t_args("validate-date-time", &[("label", label.into())]),
             );
         }
         ms
     };
-    let starts_at = date("starts_at", "Start", &input.starts_at);
-    let ends_at = date("ends_at", "End", &input.ends_at);
+    let starts_at = date("starts_at", &locale.t("catalog-start"), &input.starts_at);
+    let ends_at = date("ends_at", &locale.t("catalog-end"), &input.ends_at);
     let deadline = date(
         "cancellation_deadline",
-        "Cancellation deadline",
+        &locale.t("catalog-cancellation-deadline"),
         &input.cancellation_deadline,
     );
     let is_course = input.kind.trim() == ServiceKind::Course.code();
     if is_course && input.starts_at.trim().is_empty() {
-        errors.push("starts_at", "A course needs a start.");
+        errors.push("starts_at", locale.t("catalog-course-needs-start"));
     }
     if is_course && input.ends_at.trim().is_empty() {
-        errors.push("ends_at", "A course needs an end.");
+        errors.push("ends_at", locale.t("catalog-course-needs-end"));
     }
     if is_course && input.capacity.trim().is_empty() {
-        errors.push(
-            "capacity",
-            "A course needs a capacity (its number of seats).",
-        );
+        errors.push("capacity", locale.t("catalog-course-needs-capacity"));
     }
     if let (Some(s), Some(e)) = (starts_at, ends_at) {
         if e <= s {
-            errors.push("ends_at", "The end must be after the start.");
+            errors.push("ends_at", locale.t("catalog-end-after-start"));
         }
     }
     if !is_course && !input.ends_at.trim().is_empty() && input.starts_at.trim().is_empty() {
-        errors.push("starts_at", "Give a start when there is an end.");
+        errors.push("starts_at", locale.t("catalog-start-with-end"));
     }
     if let (Some(d), Some(s)) = (deadline, starts_at) {
         if d > s {
             errors.push(
                 "cancellation_deadline",
-                "The cancellation deadline must be before the start.",
+                locale.t("catalog-deadline-before-start"),
             );
         }
     }
@@ -883,7 +894,7 @@ fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
             ends_at,
             deadline,
         }),
-        _ => Err(AppError::Validation(errors)),
+        _ => Err(AppError::Validation(errors.localized(locale))),
     }
 }
 
@@ -992,10 +1003,7 @@ pub async fn update(id: &str, input: &ServiceInput) -> Result<(), AppError> {
         }
     }
     if row.int("uses")? > 0 && values.kind.code() != before.kind {
-        errors.push(
-            "kind",
-            "This service already has orders or applications; its kind cannot change.",
-        );
+        errors.push("kind", request_locale().t("catalog-kind-locked"));
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
@@ -1086,7 +1094,7 @@ pub async fn set_status(id: &str, status: &str) -> Result<(), AppError> {
     if !matches!(status, "draft" | "published" | "archived") {
         return Err(AppError::field(
             "status",
-            "Choose draft, published or archived.",
+            request_locale().t("catalog-choose-status"),
         ));
     }
     let mut tx = st

@@ -173,7 +173,7 @@ fn check_status_filter(status: &str) -> Result<(), AppError> {
     } else {
         Err(AppError::field(
             "status",
-            "Choose submitted, waitlisted, accepted, rejected or cancelled.",
+            request_locale().t("courses-choose-status"),
         ))
     }
 }
@@ -771,14 +771,16 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
         _ => {
             return Err(AppError::field(
                 "decision",
-                "Choose accept, waitlist or reject.",
+                request_locale().t("courses-choose-decision"),
             ))
         }
     };
     let reason = if decision == "reject" {
-        validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?
+        validate::message(reason, "Reason")
+            .map_err(|m| AppError::field("reason", validate::localize(request_locale(), &m)))?
     } else {
-        validate::note(reason).map_err(|m| AppError::field("reason", m))?
+        validate::note(reason)
+            .map_err(|m| AppError::field("reason", validate::localize(request_locale(), &m)))?
     };
     let now = now_ms();
     let mut tx = st
@@ -789,9 +791,16 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
     let row = load(&st, &mut tx, id, None, true).await?;
     let status = row.text("status")?;
     if !allowed_from.contains(&status.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "This application is {}; it cannot be {next} now.",
-            super::status_label(&status).to_lowercase()
+        let locale = request_locale();
+        return Err(AppError::Conflict(locale.t_args(
+            "courses-cannot-decide",
+            &[
+                (
+                    "status",
+                    status_label_in(locale, &status).to_lowercase().into(),
+                ),
+                ("next", status_label_in(locale, next).to_lowercase().into()),
+            ],
         )));
     }
     let organization_id = row.text("organization_id")?;
@@ -799,7 +808,7 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
     let application = to_application(&row, Vec::new(), &zone, now)?;
     if next == "accepted" && !application.changeable {
         return Err(AppError::Conflict(
-            "The course has started; the application can no longer be accepted.".into(),
+            request_locale().t("courses-started-no-accept"),
         ));
     }
 
@@ -928,7 +937,8 @@ async fn accept_places(
         .await
         .map_err(|e| match e {
             AppError::Conflict(message) => AppError::Conflict(format!(
-                "{message} The application needs {charged} seat(s) beyond what the organization bought; waitlist it or raise the capacity."
+                "{message} {}",
+                request_locale().t_args("courses-needs-seats", &[("count", charged.into())])
             )),
             other => other,
         })?;
@@ -1002,7 +1012,7 @@ pub async fn mark_attendance(id: &str, attendee_id: &str, attended: bool) -> Res
     let row = load(&st, &mut tx, id, None, true).await?;
     if row.text("status")? != "accepted" {
         return Err(AppError::Conflict(
-            "Attendance is marked on accepted applications only.".into(),
+            request_locale().t("courses-attendance-accepted-only"),
         ));
     }
     let changed = sqlx::query(
@@ -1018,7 +1028,7 @@ pub async fn mark_attendance(id: &str, attendee_id: &str, attended: bool) -> Res
     .rows_affected();
     if changed == 0 {
         return Err(AppError::NotFound(
-            "That attendee is not on this application.".into(),
+            request_locale().t("courses-attendee-not-on"),
         ));
     }
     admin_audit(
