@@ -31,19 +31,6 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    /// The messages in `locale` (see [`crate::validate::localize`]).
-    pub fn localized(self, locale: crate::i18n::Locale) -> Self {
-        Self(
-            self.0
-                .into_iter()
-                .map(|(field, message)| {
-                    let message = crate::validate::localize(locale, &message);
-                    (field, message)
-                })
-                .collect(),
-        )
-    }
-
     /// Collects a field's parse result, keeping the value when it parsed.
     pub fn check<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
         match result {

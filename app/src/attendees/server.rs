@@ -213,9 +213,7 @@ async fn insert(
 pub async fn create(input: &AttendeeInput) -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input
-        .parse()
-        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
+    let values = input.parse().map_err(AppError::Validation)?;
     let attendee = NewAttendee::new(values.name, &values.email, values.job_title);
 
     let mut tx = st
@@ -236,9 +234,7 @@ pub async fn create(input: &AttendeeInput) -> Result<String, AppError> {
 pub async fn update(id: &str, input: &AttendeeInput) -> Result<(), AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input
-        .parse()
-        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
+    let values = input.parse().map_err(AppError::Validation)?;
     let attendee = NewAttendee::new(values.name, &values.email, values.job_title);
 
     let mut tx = st

@@ -118,9 +118,7 @@ async fn record(
 pub async fn create(input: &BillingAccountInput) -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input
-        .parse()
-        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
+    let values = input.parse().map_err(AppError::Validation)?;
 
     let mut tx = begin(&st, &customer).await?;
     let has_default: Option<String> = sqlx::query_scalar(
@@ -169,9 +167,7 @@ pub async fn create(input: &BillingAccountInput) -> Result<String, AppError> {
 pub async fn update(id: &str, input: &BillingAccountInput) -> Result<(), AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
-    let values = input
-        .parse()
-        .map_err(|e| AppError::Validation(e.localized(request_locale())))?;
+    let values = input.parse().map_err(AppError::Validation)?;
 
     let mut tx = begin(&st, &customer).await?;
     let account = load(&mut tx, &customer, id).await?;

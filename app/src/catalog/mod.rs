@@ -256,10 +256,13 @@ impl ServiceInput {
             "currency",
             match self.currency.trim() {
                 c if money::CURRENCIES.contains(&c) => Ok(c.to_string()),
-                "" => Err("Currency is required.".to_string()),
-                _ => Err(format!(
-                    "Choose a currency from the list ({}).",
-                    money::CURRENCIES.join(", ")
+                "" => Err(crate::i18n::use_locale().t_args(
+                    "validate-required",
+                    &[("label", validate::label_text("Currency").into())],
+                )),
+                _ => Err(crate::i18n::use_locale().t_args(
+                    "validate-currency",
+                    &[("list", money::CURRENCIES.join(", ").into())],
                 )),
             },
         );

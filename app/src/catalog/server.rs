@@ -894,7 +894,7 @@ fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
             ends_at,
             deadline,
         }),
-        _ => Err(AppError::Validation(errors.localized(locale))),
+        _ => Err(AppError::Validation(errors)),
     }
 }
 

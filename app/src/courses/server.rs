@@ -776,11 +776,9 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
         }
     };
     let reason = if decision == "reject" {
-        validate::message(reason, "Reason")
-            .map_err(|m| AppError::field("reason", validate::localize(request_locale(), &m)))?
+        validate::message(reason, "Reason").map_err(|m| AppError::field("reason", m))?
     } else {
-        validate::note(reason)
-            .map_err(|m| AppError::field("reason", validate::localize(request_locale(), &m)))?
+        validate::note(reason).map_err(|m| AppError::field("reason", m))?
     };
     let now = now_ms();
     let mut tx = st

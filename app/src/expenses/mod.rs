@@ -69,7 +69,7 @@ impl ExpenseKind {
         Self::ALL
             .into_iter()
             .find(|k| k.code() == code.trim())
-            .ok_or_else(|| "Choose purchases, course fees or refunds.".to_string())
+            .ok_or_else(|| crate::i18n::use_locale().t("expenses-choose-kind"))
     }
 
     /// The ledger's `source_kind` values of this kind.

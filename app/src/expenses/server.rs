@@ -99,11 +99,7 @@ async fn selection(
     let kind = if filter.kind.trim().is_empty() {
         None
     } else {
-        errors.check(
-            "kind",
-            ExpenseKind::parse(&filter.kind)
-                .map_err(|_| request_locale().t("expenses-choose-kind")),
-        )
+        errors.check("kind", ExpenseKind::parse(&filter.kind))
     };
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));

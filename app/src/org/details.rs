@@ -81,9 +81,7 @@ mod server {
             Some(phone),
         ) = (street, postal, city, website, contact, email, phone)
         else {
-            return Err(AppError::Validation(
-                errors.localized(crate::i18n::request_locale()),
-            ));
+            return Err(AppError::Validation(errors));
         };
         let after: [String; 7] = [
             street,

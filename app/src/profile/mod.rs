@@ -69,7 +69,6 @@ pub fn ProfilePage() -> impl IntoView {
             (!value.is_empty())
                 .then(|| crate::validate::password(&value).err())
                 .flatten()
-                .map(|m| crate::validate::localize(l, &m))
         })
     };
     let everywhere_error = Signal::derive(move || everywhere.value().get().and_then(Result::err));

@@ -62,7 +62,7 @@ pub async fn change_password(
         errors.push("confirm", locale.t("profile-passwords-differ"));
     }
     let Some(password) = password.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Validation(errors.localized(locale)));
+        return Err(AppError::Validation(errors));
     };
     // Someone at an unattended signed-in browser could otherwise guess the
     // password here without the sign-in limits.
@@ -147,7 +147,7 @@ pub async fn forgot_password(email: &str) -> Result<(), AppError> {
     let mut errors = FieldErrors::default();
     let email = errors.check("email", Email::parse(email));
     let Some(email) = email.filter(|_| errors.is_empty()) else {
-        return Err(AppError::Validation(errors.localized(request_locale())));
+        return Err(AppError::Validation(errors));
     };
     let key = normalize::email(email.as_str());
     st.limits.forgot_password(&tokens::hash(&key))?;
