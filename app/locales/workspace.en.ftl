@@ -656,3 +656,19 @@ validate-currency = Choose a currency from the list ({ $list }).
 validate-label-subject = Subject
 validate-label-answer = Your answer
 validate-label-vat-rate = VAT rate
+
+## Attendee CSV import
+attendees-csv-place = line { $line }, { $what }
+attendees-csv-column-n = column { $n }
+attendees-csv-column-twice = This column appears twice in the header.
+attendees-csv-unknown-column = Unknown column { $column }; the header names the columns { $columns }.
+attendees-csv-column-missing = The header has no such column; it is required.
+attendees-csv-header-unreadable = The header cannot be read: { $error }
+attendees-csv-empty = The file is empty.
+attendees-csv-row-unreadable = The row cannot be read: { $error }
+attendees-csv-too-many = Import at most { $max } rows at a time.
+attendees-csv-column-count = The row has { $row } columns; the header has { $header }.
+attendees-csv-same-email = The same email is already on line { $line }.
+attendees-csv-email-exists = An attendee with this email already exists.
+attendees-csv-no-rows = The file has a header but no rows.
+attendees-csv-raced = Attendees were added while the file was imported. Nothing was imported; please try again.

@@ -658,3 +658,19 @@ validate-currency = Valitse valuutta luettelosta ({ $list }).
 validate-label-subject = Aihe
 validate-label-answer = Vastauksesi
 validate-label-vat-rate = ALV-kanta
+
+## Osallistujien tuonti CSV-tiedostosta
+attendees-csv-place = rivi { $line }, { $what }
+attendees-csv-column-n = sarake { $n }
+attendees-csv-column-twice = Sarake on otsikkorivillä kahdesti.
+attendees-csv-unknown-column = Tuntematon sarake { $column }; otsikkorivin sarakkeet ovat { $columns }.
+attendees-csv-column-missing = Otsikkoriviltä puuttuu tämä sarake; se on pakollinen.
+attendees-csv-header-unreadable = Otsikkoriviä ei voi lukea: { $error }
+attendees-csv-empty = Tiedosto on tyhjä.
+attendees-csv-row-unreadable = Riviä ei voi lukea: { $error }
+attendees-csv-too-many = Tuo enintään { $max } riviä kerrallaan.
+attendees-csv-column-count = Rivillä on { $row } saraketta; otsikkorivillä { $header }.
+attendees-csv-same-email = Sama sähköpostiosoite on jo rivillä { $line }.
+attendees-csv-email-exists = Osallistuja tällä sähköpostiosoitteella on jo olemassa.
+attendees-csv-no-rows = Tiedostossa on otsikkorivi mutta ei yhtään riviä.
+attendees-csv-raced = Osallistujia lisättiin tuonnin aikana. Mitään ei tuotu; yritä uudelleen.

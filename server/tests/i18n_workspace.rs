@@ -196,6 +196,20 @@ async fn a_workspace_form_answers_in_finnish_with_422() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     assert!(body.to_string().contains("Anna ALV-tunniste"), "{body}");
 
+    // The CSV import lists every problem in Finnish; the places stay the
+    // machine-readable `line N, column` the API documents.
+    let (status, body) = app
+        .call(
+            &customer,
+            "org/attendees/import",
+            &[("csv", "name,email,extra\nAda,ada@oppiva.example,x\n")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let text = body.to_string();
+    assert!(text.contains("line 1, column 3"), "{text}");
+    assert!(text.contains("Tuntematon sarake"), "{text}");
+
     // A conflict in Finnish too, with its 4xx.
     let (status, body) = app
         .call(&customer, "org/orders/cancel", &[("id", "no-such-order")])

@@ -329,7 +329,7 @@ fn ImportCard(actions: Actions) -> impl IntoView {
                         <strong>{l.t_args("attendees-import-problems", &[("count", problems.len().into())])}</strong>
                         <ul>
                             {problems.into_iter().map(|(place, reason)| view! {
-                                <li data-testid="import-problem">{format!("{place}: {reason}")}</li>
+                                <li data-testid="import-problem">{format!("{}: {reason}", import_place(l, &place))}</li>
                             }).collect_view()}
                         </ul>
                     </div>
@@ -346,6 +346,25 @@ fn ImportCard(actions: Actions) -> impl IntoView {
             </ActionForm>
         </div>
     }
+}
+
+/// Where an import problem is, as the answer names it (`line 3, email`,
+/// `line 1, column 2`), in the page's language.
+fn import_place(l: crate::i18n::Locale, place: &str) -> String {
+    let Some((line, what)) = place
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(", "))
+    else {
+        return place.to_string();
+    };
+    let what = match what.strip_prefix("column ") {
+        Some(n) => l.t_args("attendees-csv-column-n", &[("n", n.into())]),
+        None => what.to_string(),
+    };
+    l.t_args(
+        "attendees-csv-place",
+        &[("line", line.into()), ("what", what.into())],
+    )
 }
 
 #[component]
