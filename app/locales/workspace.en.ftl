@@ -672,3 +672,7 @@ attendees-csv-same-email = The same email is already on line { $line }.
 attendees-csv-email-exists = An attendee with this email already exists.
 attendees-csv-no-rows = The file has a header but no rows.
 attendees-csv-raced = Attendees were added while the file was imported. Nothing was imported; please try again.
+
+## Requests the server could not read
+error-unreadable = The request could not be read: { $detail }
+error-missing-arg = The request is missing `{ $arg }`.

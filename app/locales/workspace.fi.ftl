@@ -674,3 +674,7 @@ attendees-csv-same-email = Sama sähköpostiosoite on jo rivillä { $line }.
 attendees-csv-email-exists = Osallistuja tällä sähköpostiosoitteella on jo olemassa.
 attendees-csv-no-rows = Tiedostossa on otsikkorivi mutta ei yhtään riviä.
 attendees-csv-raced = Osallistujia lisättiin tuonnin aikana. Mitään ei tuotu; yritä uudelleen.
+
+## Pyynnöt, joita palvelin ei voinut lukea
+error-unreadable = Pyyntöä ei voitu lukea: { $detail }
+error-missing-arg = Pyynnöstä puuttuu `{ $arg }`.

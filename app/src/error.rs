@@ -116,12 +116,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // Said in the request's language (or the page's, when the
+            // browser could not read an answer).
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::BadRequest(format!("The request could not be read: {msg}"))
+                AppError::BadRequest(
+                    crate::i18n::use_locale().t_args("error-unreadable", &[("detail", msg.into())]),
+                )
             }
-            ServerFnErrorErr::MissingArg(arg) => {
-                AppError::BadRequest(format!("The request is missing `{arg}`."))
-            }
+            ServerFnErrorErr::MissingArg(arg) => AppError::BadRequest(
+                crate::i18n::use_locale().t_args("error-missing-arg", &[("arg", arg.into())]),
+            ),
             ServerFnErrorErr::Request(_) => AppError::Unreachable,
             ServerFnErrorErr::UnsupportedRequestMethod(msg) => AppError::BadRequest(msg),
             _ => AppError::Internal,
