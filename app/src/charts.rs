@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{use_locale, Locale};
 use crate::money;
 
 /// How a chart's values read: plain counts, or minor units of a currency.
@@ -17,10 +18,11 @@ pub enum Scale {
 }
 
 impl Scale {
-    pub fn label(&self, value: i64) -> String {
+    /// A value as the locale writes it: `1 234` / `1 234,50 €` in Finnish.
+    pub fn label(&self, locale: Locale, value: i64) -> String {
         match self {
-            Scale::Count => value.to_string(),
-            Scale::Money(currency) => money::format(value, currency),
+            Scale::Count => crate::format::number(locale, value, 0),
+            Scale::Money(currency) => money::format_in(locale, value, currency),
         }
     }
 }
@@ -61,13 +63,95 @@ fn short(label: &str) -> String {
     }
 }
 
+/// The labels under the bars, each different from the others: names that
+/// start alike ("Leadership for new managers", "Leadership for teams")
+/// would both cut to "Leadership…", so those keep their start and their
+/// end instead, and if even that collides they are numbered by position.
+fn short_labels(categories: &[String]) -> Vec<String> {
+    let mut labels: Vec<String> = categories.iter().map(|c| short(c)).collect();
+    // Only cut labels are changed: names that are the same in full stay
+    // the same (the tooltip and the table tell them apart).
+    let clashes = |labels: &[String], i: usize| {
+        categories[i].chars().count() > LABEL_CHARS
+            && labels
+                .iter()
+                .enumerate()
+                .any(|(j, other)| j != i && *other == labels[i])
+    };
+    let clashing: Vec<usize> = (0..labels.len()).filter(|&i| clashes(&labels, i)).collect();
+    let cut = labels.clone();
+    for &i in &clashing {
+        // What sets the name apart from the others it was cut alike with:
+        // the part after their common start, else its end.
+        let others: Vec<&String> = clashing
+            .iter()
+            .filter(|&&j| j != i && cut[j] == cut[i])
+            .map(|&j| &categories[j])
+            .collect();
+        labels[i] = distinct_part(&categories[i], &others);
+    }
+    let clashing: Vec<usize> = (0..labels.len()).filter(|&i| clashes(&labels, i)).collect();
+    for &i in &clashing {
+        let room = LABEL_CHARS.saturating_sub(4).max(1);
+        let cut: String = categories[i].chars().take(room).collect();
+        labels[i] = format!("{}. {}…", i + 1, cut.trim_end());
+    }
+    labels
+}
+
+/// `…new manag…` for "Leadership for new managers" beside "Leadership
+/// for teams": the label from the word where it starts to differ from
+/// `others`, cut to fit; the label's two ends when nothing tells it apart.
+fn distinct_part(label: &str, others: &[&String]) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    let common = others
+        .iter()
+        .map(|o| {
+            o.chars()
+                .zip(chars.iter())
+                .take_while(|(a, b)| a == *b)
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    // Back to the start of the word the difference is in.
+    let start = chars[..common.min(chars.len())]
+        .iter()
+        .rposition(|c| c.is_whitespace())
+        .map_or(0, |p| p + 1);
+    if start == 0 || start >= chars.len() {
+        return ends(label);
+    }
+    let rest: String = chars[start..].iter().collect();
+    let room = LABEL_CHARS - 1;
+    if rest.chars().count() < room {
+        format!("…{rest}")
+    } else {
+        let cut: String = rest.chars().take(room - 1).collect();
+        format!("…{}…", cut.trim_end())
+    }
+}
+
+/// `Leaders…agers`: the first and last characters of a long label.
+fn ends(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= LABEL_CHARS {
+        return label.to_string();
+    }
+    let head = (LABEL_CHARS - 1) / 2;
+    let tail = LABEL_CHARS - 1 - head;
+    let start: String = chars[..head].iter().collect();
+    let end: String = chars[chars.len() - tail..].iter().collect();
+    format!("{}…{}", start.trim_end(), end.trim_start())
+}
+
 /// Labels that would run into each other are thinned to every n-th; the
 /// hidden table and each bar's tooltip still name every category.
 fn label_step(categories: &[String]) -> usize {
     let band = (WIDTH - 2.0 * SIDE) / categories.len().max(1) as f64;
-    let widest = categories
+    let widest = short_labels(categories)
         .iter()
-        .map(|c| short(c).chars().count())
+        .map(|c| c.chars().count())
         .max()
         .unwrap_or(0) as f64;
     ((widest * LABEL_CHAR_WIDTH + 6.0) / band).ceil().max(1.0) as usize
@@ -92,6 +176,7 @@ pub fn BarChart(
     #[prop(into)]
     empty: String,
 ) -> impl IntoView {
+    let locale = use_locale();
     if !has_data(&categories, &series) {
         return view! {
             <figure class="chart">
@@ -136,9 +221,10 @@ pub fn BarChart(
     // the card's colour, so a bar never hides them.
     let ticks = gridlines
         .iter()
-        .map(|&(v, gy)| view! { <text class="chart-tick" x=px(SIDE) y=px(gy - 4.0)>{scale.label(v)}</text> })
+        .map(|&(v, gy)| view! { <text class="chart-tick" x=px(SIDE) y=px(gy - 4.0)>{scale.label(locale, v)}</text> })
         .collect_view();
 
+    let labels = short_labels(&categories);
     let bars = categories
         .iter()
         .enumerate()
@@ -151,9 +237,9 @@ pub fn BarChart(
                     let v = value(s, i);
                     let (top, bottom) = (y(v.max(0)), y(v.min(0)));
                     let tip = if series.len() > 1 {
-                        format!("{category}, {}: {}", s.name, scale.label(v))
+                        format!("{category}, {}: {}", s.name, scale.label(locale, v))
                     } else {
-                        format!("{category}: {}", scale.label(v))
+                        format!("{category}: {}", scale.label(locale, v))
                     };
                     view! {
                         <rect class=format!("chart-bar series-{k}") data-testid=format!("{id}-bar")
@@ -168,7 +254,7 @@ pub fn BarChart(
             let label = (i % every == 0).then(|| {
                 view! {
                     <text class="chart-label" x=px(SIDE + band * (i as f64 + 0.5)) y=px(HEIGHT - BOTTOM + 16.0)>
-                        {short(category)}
+                        {labels[i].clone()}
                     </text>
                 }
             });
@@ -198,7 +284,7 @@ pub fn BarChart(
             view! {
                 <tr>
                     <th scope="row">{category.clone()}</th>
-                    {series.iter().map(|s| view! { <td>{scale.label(value(s, i))}</td> }).collect_view()}
+                    {series.iter().map(|s| view! { <td>{scale.label(locale, value(s, i))}</td> }).collect_view()}
                 </tr>
             }
         })
@@ -224,7 +310,7 @@ pub fn BarChart(
                 <caption>{title}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Category"</th>
+                        <th scope="col">{locale.t("chart-category")}</th>
                         {series.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
                     </tr>
                 </thead>
@@ -264,6 +350,35 @@ mod tests {
         // Half a year of weeks shows every third week.
         assert_eq!(label_step(&labels(26, "2026-W49")), 3);
         assert_eq!(label_step(&[]), 1);
+    }
+
+    #[test]
+    fn cut_labels_never_come_out_identical() {
+        let names = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let labels = short_labels(&names(&[
+            "Leadership for new managers",
+            "Leadership for teams",
+            "Excel",
+        ]));
+        assert_eq!(labels[2], "Excel");
+        assert_ne!(labels[0], labels[1]);
+        assert!(
+            labels.iter().all(|l| l.chars().count() <= LABEL_CHARS),
+            "{labels:?}"
+        );
+        assert_eq!(labels[0], "…new manage…");
+        assert_eq!(labels[1], "…teams");
+        // Same start and same end: numbered.
+        let labels = short_labels(&names(&[
+            "Project management basics",
+            "Project management: basics",
+        ]));
+        assert_ne!(labels[0], labels[1], "{labels:?}");
+        // Labels that were different stay as they were.
+        assert_eq!(
+            short_labels(&names(&["Leadership for new managers", "Sales"])),
+            names(&["Leadership…", "Sales"])
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub fn ErrorBanner(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoVi
         error.get().map(|e| {
             view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">
-                    {e.to_string()}
+                    {crate::error::describe(&e)}
                 </div>
             }
         })
@@ -147,7 +147,7 @@ pub fn field_error(error: &Option<AppError>, field: &str) -> Option<String> {
 pub fn general_error(error: &Option<AppError>) -> Option<String> {
     match error {
         Some(AppError::Validation(_)) | None => None,
-        Some(e) => Some(e.to_string()),
+        Some(e) => Some(crate::error::describe(e)),
     }
 }
 

@@ -31,19 +31,6 @@ impl FieldErrors {
         self.0.is_empty()
     }
 
-    /// The messages in `locale` (see [`crate::i18n::Locale::validation`]).
-    pub fn localized(self, locale: crate::i18n::Locale) -> Self {
-        Self(
-            self.0
-                .into_iter()
-                .map(|(field, message)| {
-                    let message = locale.validation(&message);
-                    (field, message)
-                })
-                .collect(),
-        )
-    }
-
     /// Collects a field's parse result, keeping the value when it parsed.
     pub fn check<T>(&mut self, field: &str, result: Result<T, String>) -> Option<T> {
         match result {
@@ -129,12 +116,16 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
+            // Said in the request's language (or the page's, when the
+            // browser could not read an answer).
             ServerFnErrorErr::Args(msg) | ServerFnErrorErr::Deserialization(msg) => {
-                AppError::BadRequest(format!("The request could not be read: {msg}"))
+                AppError::BadRequest(
+                    crate::i18n::use_locale().t_args("error-unreadable", &[("detail", msg.into())]),
+                )
             }
-            ServerFnErrorErr::MissingArg(arg) => {
-                AppError::BadRequest(format!("The request is missing `{arg}`."))
-            }
+            ServerFnErrorErr::MissingArg(arg) => AppError::BadRequest(
+                crate::i18n::use_locale().t_args("error-missing-arg", &[("arg", arg.into())]),
+            ),
             ServerFnErrorErr::Request(_) => AppError::Unreachable,
             ServerFnErrorErr::UnsupportedRequestMethod(msg) => AppError::BadRequest(msg),
             _ => AppError::Internal,
@@ -159,7 +150,28 @@ impl FromServerFnError for AppError {
     }
 }
 
-/// Shown in the page for any error that is not about a single field.
+impl AppError {
+    /// The sentence a person reads, in `locale`. The fixed variants have
+    /// their own messages; the others carry a sentence the server function
+    /// already wrote in the request's language.
+    pub fn message(&self, locale: crate::i18n::Locale) -> String {
+        match self {
+            AppError::Unauthorized => locale.t("error-unauthorized"),
+            AppError::InvalidCredentials => locale.t("error-invalid-credentials"),
+            AppError::Validation(_) => locale.t("error-validation"),
+            AppError::RateLimited(seconds) => locale.t_args(
+                "error-rate-limited",
+                &[("seconds", (*seconds as i64).into())],
+            ),
+            AppError::Unreachable => locale.t("error-unreachable"),
+            AppError::Internal => locale.t("error-internal"),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// Shown in the page for any error that is not about a single field, in
+/// the page's language.
 pub fn describe(error: &AppError) -> String {
-    error.to_string()
+    error.message(crate::i18n::use_locale())
 }

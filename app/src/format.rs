@@ -52,13 +52,20 @@ impl Stamp {
     }
 }
 
-/// How far an instant is from `now`, as a person says it: "just now",
-/// "5 minutes ago", "in 2 hours", "yesterday", "3 months ago". Whole
-/// phrases, each with one number in it, so a translation can reorder them.
+/// How far an instant is from `now`, in English (see [`relative_in`]).
+pub fn relative(at_ms: i64, now_ms: i64) -> String {
+    relative_in(Locale::En, at_ms, now_ms)
+}
+
+/// How far an instant is from `now`, as a person says it in `locale`:
+/// "just now", "5 minutes ago", "in 2 hours", "yesterday", "3 months ago"
+/// ("juuri nyt", "5 minuuttia sitten", "2 tunnin päästä", "eilen"). Whole
+/// phrases from the message files, each with one number in it, so a
+/// translation can reorder them and pick its plural.
 ///
 /// Days and "yesterday" count elapsed time (22 to 36 hours is "yesterday"),
 /// not calendar days: the browser cannot know the viewer's zone's midnight.
-pub fn relative(at_ms: i64, now_ms: i64) -> String {
+pub fn relative_in(locale: Locale, at_ms: i64, now_ms: i64) -> String {
     const MINUTE: i64 = 60;
     const HOUR: i64 = 60 * MINUTE;
     const DAY: i64 = 24 * HOUR;
@@ -71,72 +78,125 @@ pub fn relative(at_ms: i64, now_ms: i64) -> String {
     // Rounded to the nearest whole unit.
     let round = |unit: i64| (secs + unit / 2) / unit;
     if secs < 45 {
-        return "just now".into();
+        return locale.t("when-just-now");
     }
     let (n, unit) = if secs < 45 * MINUTE {
-        (round(MINUTE).max(1), Unit::Minute)
+        (round(MINUTE).max(1), "minutes")
     } else if secs < 22 * HOUR {
-        (round(HOUR).max(1), Unit::Hour)
+        (round(HOUR).max(1), "hours")
     } else if secs < 36 * HOUR {
-        return if past { "yesterday" } else { "tomorrow" }.into();
+        return locale.t(if past {
+            "when-yesterday"
+        } else {
+            "when-tomorrow"
+        });
     } else if secs < 26 * DAY {
-        (round(DAY).max(2), Unit::Day)
+        (round(DAY).max(2), "days")
     } else if secs < 320 * DAY {
-        (round(MONTH), Unit::Month)
+        (round(MONTH), "months")
     } else {
-        (round(YEAR), Unit::Year)
+        (round(YEAR), "years")
     };
-    phrase(n.max(1), unit, past)
+    let key = match (unit, past) {
+        ("minutes", true) => "when-minutes-ago",
+        ("minutes", false) => "when-in-minutes",
+        ("hours", true) => "when-hours-ago",
+        ("hours", false) => "when-in-hours",
+        ("days", true) => "when-days-ago",
+        ("days", false) => "when-in-days",
+        ("months", true) => "when-months-ago",
+        ("months", false) => "when-in-months",
+        (_, true) => "when-years-ago",
+        (_, false) => "when-in-years",
+    };
+    locale.t_args(key, &[("n", n.max(1).into())])
 }
 
-#[derive(Clone, Copy)]
-enum Unit {
-    Minute,
-    Hour,
-    Day,
-    Month,
-    Year,
-}
-
-fn phrase(n: i64, unit: Unit, past: bool) -> String {
-    let one = n == 1;
-    match (unit, past, one) {
-        (Unit::Minute, true, true) => "1 minute ago".into(),
-        (Unit::Minute, true, false) => format!("{n} minutes ago"),
-        (Unit::Minute, false, true) => "in 1 minute".into(),
-        (Unit::Minute, false, false) => format!("in {n} minutes"),
-        (Unit::Hour, true, true) => "1 hour ago".into(),
-        (Unit::Hour, true, false) => format!("{n} hours ago"),
-        (Unit::Hour, false, true) => "in 1 hour".into(),
-        (Unit::Hour, false, false) => format!("in {n} hours"),
-        (Unit::Day, true, true) => "1 day ago".into(),
-        (Unit::Day, true, false) => format!("{n} days ago"),
-        (Unit::Day, false, true) => "in 1 day".into(),
-        (Unit::Day, false, false) => format!("in {n} days"),
-        (Unit::Month, true, true) => "1 month ago".into(),
-        (Unit::Month, true, false) => format!("{n} months ago"),
-        (Unit::Month, false, true) => "in 1 month".into(),
-        (Unit::Month, false, false) => format!("in {n} months"),
-        (Unit::Year, true, true) => "1 year ago".into(),
-        (Unit::Year, true, false) => format!("{n} years ago"),
-        (Unit::Year, false, true) => "in 1 year".into(),
-        (Unit::Year, false, false) => format!("in {n} years"),
+/// A date without the time as people in `locale` write it: `15.1.2027`
+/// in Finnish, `15 Jan 2027` in English.
+pub fn date_parts(locale: Locale, y: i64, m: i64, d: i64) -> String {
+    match locale {
+        Locale::Fi => format!("{d}.{m}.{y}"),
+        Locale::En => format!("{d} {} {y}", month_en(m)),
     }
 }
 
-/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-/// well-known algorithm).
+fn month_en(m: i64) -> &'static str {
+    MONTHS_EN
+        .get((m - 1).clamp(0, 11) as usize)
+        .copied()
+        .unwrap_or("")
+}
+
+/// `YYYY-MM` (a month key, as the expense filters use) as people in
+/// `locale` name the month: `12/2026` in Finnish, `Dec 2026` in English.
+/// Anything else comes back as it is.
+pub fn month_label(locale: Locale, key: &str) -> String {
+    let parsed = key
+        .split_once('-')
+        .and_then(|(y, m)| Some((y.parse::<i64>().ok()?, m.parse::<i64>().ok()?)))
+        .filter(|(_, m)| (1..=12).contains(m));
+    match (parsed, locale) {
+        (Some((y, m)), Locale::Fi) => format!("{m}/{y}"),
+        (Some((y, m)), Locale::En) => format!("{} {y}", month_en(m)),
+        (None, _) => key.to_string(),
+    }
+}
+
+/// An instant in a time zone in the locale's way, with the zone's
+/// abbreviation: `15.1.2027 klo 9.00 EET`, `15 Jan 2027, 09:00 EET`.
+/// Server only: the browser bundle has no zone database.
+#[cfg(feature = "ssr")]
+pub fn zoned_in(locale: Locale, ms: i64, tz: &jiff::tz::TimeZone) -> String {
+    let Ok(t) = jiff::Timestamp::from_millisecond(ms) else {
+        return String::new();
+    };
+    let z = t.to_zoned(tz.clone());
+    format!(
+        "{} {}",
+        date_time_parts(
+            locale,
+            i64::from(z.year()),
+            i64::from(z.month()),
+            i64::from(z.day()),
+            i64::from(z.hour()),
+            i64::from(z.minute())
+        ),
+        z.strftime("%Z")
+    )
+}
+
+/// [`zoned_in`] as a [`Stamp`] for `when::When`.
+#[cfg(feature = "ssr")]
+pub fn stamp_in(locale: Locale, ms: i64, tz: &jiff::tz::TimeZone) -> Stamp {
+    Stamp {
+        at: ms,
+        local: zoned_in(locale, ms, tz),
+    }
+}
+
+/// The date of an instant in a time zone, in the locale's way.
+#[cfg(feature = "ssr")]
+pub fn zoned_date_in(locale: Locale, ms: i64, tz: &jiff::tz::TimeZone) -> String {
+    let Ok(t) = jiff::Timestamp::from_millisecond(ms) else {
+        return String::new();
+    };
+    let z = t.to_zoned(tz.clone());
+    date_parts(
+        locale,
+        i64::from(z.year()),
+        i64::from(z.month()),
+        i64::from(z.day()),
+    )
+}
+
 /// A wall-clock date and time as people in `locale` write it:
 /// `4.12.2026 klo 14.05` in Finnish, `4 Dec 2026, 14:05` in English.
 pub fn date_time_parts(locale: Locale, y: i64, m: i64, d: i64, hour: i64, minute: i64) -> String {
     match locale {
         Locale::Fi => format!("{d}.{m}.{y} klo {hour}.{minute:02}"),
         Locale::En => {
-            let month = MONTHS_EN
-                .get((m - 1).clamp(0, 11) as usize)
-                .copied()
-                .unwrap_or("");
-            format!("{d} {month} {y}, {hour:02}:{minute:02}")
+            format!("{d} {} {y}, {hour:02}:{minute:02}", month_en(m))
         }
     }
 }
@@ -187,6 +247,8 @@ pub fn number(locale: Locale, value: i64, decimals: u32) -> String {
     out
 }
 
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+/// well-known algorithm).
 fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
@@ -279,6 +341,61 @@ mod tests {
         assert_eq!(ahead(3 * D), "in 3 days");
         assert_eq!(ahead(60 * D), "in 2 months");
         assert_eq!(ahead(800 * D), "in 2 years");
+    }
+
+    #[test]
+    fn relative_times_in_finnish_pick_the_plural() {
+        use crate::i18n::Locale::Fi;
+        let fi = |at: i64| super::relative_in(Fi, at, NOW);
+        assert_eq!(fi(NOW - 10 * S), "juuri nyt");
+        assert_eq!(fi(NOW - M), "minuutti sitten");
+        assert_eq!(fi(NOW - 5 * M), "5 minuuttia sitten");
+        assert_eq!(fi(NOW - H), "tunti sitten");
+        assert_eq!(fi(NOW - 3 * H), "3 tuntia sitten");
+        assert_eq!(fi(NOW - 30 * H), "eilen");
+        assert_eq!(fi(NOW - 3 * D), "3 päivää sitten");
+        assert_eq!(fi(NOW - 45 * D), "kuukausi sitten");
+        assert_eq!(fi(NOW - 100 * D), "3 kuukautta sitten");
+        assert_eq!(fi(NOW - 400 * D), "vuosi sitten");
+        assert_eq!(fi(NOW - 800 * D), "2 vuotta sitten");
+        assert_eq!(fi(NOW + 30 * H), "huomenna");
+        assert_eq!(fi(NOW + M), "minuutin päästä");
+        assert_eq!(fi(NOW + 2 * H), "2 tunnin päästä");
+        assert_eq!(fi(NOW + 3 * D), "3 päivän päästä");
+        assert_eq!(fi(NOW + 60 * D), "2 kuukauden päästä");
+        // English through the same messages.
+        assert_eq!(
+            super::relative_in(crate::i18n::Locale::En, NOW - 3 * D, NOW),
+            "3 days ago"
+        );
+    }
+
+    #[test]
+    fn dates_and_months_follow_the_locale() {
+        use crate::i18n::Locale;
+        assert_eq!(super::date_parts(Locale::Fi, 2026, 12, 5), "5.12.2026");
+        assert_eq!(super::date_parts(Locale::En, 2026, 12, 5), "5 Dec 2026");
+        assert_eq!(super::month_label(Locale::Fi, "2026-12"), "12/2026");
+        assert_eq!(super::month_label(Locale::En, "2026-01"), "Jan 2026");
+        assert_eq!(super::month_label(Locale::Fi, "nonsense"), "nonsense");
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn zoned_times_follow_the_locale() {
+        use crate::i18n::Locale;
+        let helsinki = jiff::tz::TimeZone::get("Europe/Helsinki").unwrap();
+        // 2026-12-05 12:30 UTC is 14.30 in Helsinki.
+        let at = 1_796_473_800_000;
+        assert_eq!(
+            super::zoned_in(Locale::Fi, at, &helsinki),
+            "5.12.2026 klo 14.30 EET"
+        );
+        assert_eq!(
+            super::zoned_in(Locale::En, at, &helsinki),
+            "5 Dec 2026, 14:30 EET"
+        );
+        assert_eq!(super::zoned_date_in(Locale::Fi, at, &helsinki), "5.12.2026");
     }
 
     #[test]

@@ -168,129 +168,6 @@ impl Locale {
     }
 }
 
-/// The application form's fields, by their English label (the one the
-/// validators put in their messages) and their message key.
-const FIELD_LABELS: &[(&str, &str)] = &[
-    ("Legal name", "field-legal_name"),
-    ("Registration ID", "field-registration_id"),
-    ("Registration / business ID", "field-registration_id"),
-    ("Country", "field-country"),
-    ("Street address", "field-street_address"),
-    ("Postal code", "field-postal_code"),
-    ("City", "field-city"),
-    ("Website", "field-website"),
-    ("Contact person", "field-contact_name"),
-    ("Email", "field-contact_email"),
-    ("Phone", "field-phone"),
-    ("Organization type", "field-org_type"),
-    ("organization type", "field-org_type"),
-    ("Organization size", "field-org_size"),
-    ("organization size", "field-org_size"),
-    ("Intended use", "field-intended_use"),
-];
-
-/// Messages that are the same whatever the field.
-const FIXED_MESSAGES: &[(&str, &str)] = &[
-    (
-        "Enter an email address such as name@example.com.",
-        "validate-email",
-    ),
-    (
-        "Registration ID may contain only letters, digits, spaces and - / .",
-        "validate-registration-chars",
-    ),
-    (
-        "Postal code may contain only letters, digits, spaces and hyphens.",
-        "validate-postal-chars",
-    ),
-    (
-        "Phone may contain only digits, spaces, + - ( ) and dots.",
-        "validate-phone-chars",
-    ),
-    (
-        "Phone must have between 6 and 15 digits.",
-        "validate-phone-digits",
-    ),
-    ("Choose a country from the list.", "validate-country"),
-    (
-        "Website must start with https:// or http://",
-        "validate-website-scheme",
-    ),
-    (
-        "Website must include a domain, such as https://example.com.",
-        "validate-website-domain",
-    ),
-    (
-        "Please accept the terms to apply.",
-        "apply-accept-terms-required",
-    ),
-];
-
-impl Locale {
-    /// A validator's message in this language. The validators in
-    /// `validate` are shared by every form and speak English; the
-    /// application form's messages are mapped to keys here, and a message
-    /// not (yet) known is shown as it is.
-    pub fn validation(self, message: &str) -> String {
-        if self == Locale::En {
-            return message.to_string();
-        }
-        if let Some((_, key)) = FIXED_MESSAGES.iter().find(|(m, _)| *m == message) {
-            return self.t(key);
-        }
-        let label_of = |english: &str| {
-            FIELD_LABELS
-                .iter()
-                .find(|(l, _)| *l == english)
-                .map(|(_, key)| self.t(key))
-        };
-        let patterns: [(&str, &str, &str); 5] = [
-            ("", " is required.", "validate-required"),
-            (
-                "",
-                " contains characters that are not allowed.",
-                "validate-chars",
-            ),
-            (
-                "",
-                " must contain letters or digits.",
-                "validate-letters-or-digits",
-            ),
-            ("", " must contain letters.", "validate-letters"),
-            ("Choose an ", " from the list.", "validate-choose"),
-        ];
-        for (prefix, suffix, key) in patterns {
-            if let Some(label) = message
-                .strip_prefix(prefix)
-                .and_then(|m| m.strip_suffix(suffix))
-                .and_then(label_of)
-            {
-                // "Choose an organization type": the label is mid-sentence.
-                let label = if key == "validate-choose" {
-                    label.to_lowercase()
-                } else {
-                    label
-                };
-                return self.t_args(key, &[("label", label.into())]);
-            }
-        }
-        for (middle, key, arg) in [
-            (" must be at least ", "validate-min", "min"),
-            (" must be at most ", "validate-max", "max"),
-        ] {
-            if let Some((label, rest)) = message.split_once(middle) {
-                let count = rest
-                    .strip_suffix(" characters.")
-                    .and_then(|n| n.parse::<i64>().ok());
-                if let (Some(label), Some(count)) = (label_of(label), count) {
-                    return self.t_args(key, &[("label", label.into()), (arg, count.into())]);
-                }
-            }
-        }
-        message.to_string()
-    }
-}
-
 /// A value for a `{ $name }` placeholder.
 #[derive(Clone, Debug)]
 pub enum Arg {
@@ -585,10 +462,18 @@ mod tests {
     }
 
     /// Every message the application form's checks can produce has a
-    /// Finnish version.
+    /// Finnish version: the validators write in the language of the
+    /// request they answer.
     #[test]
     fn application_form_messages_are_translated() {
         use crate::applications::{check_field, FIELDS};
+        let in_locale = |locale: Locale, field: &str, input: &str| {
+            let owner = Owner::new();
+            owner.with(|| {
+                provide_context(locale);
+                check_field(field, input)
+            })
+        };
         let long = "x".repeat(3000);
         let inputs = [
             "", " ", "a", "1", "!!", "\u{0}ab", "@@@@", "12", "ab.cd", "http://x", &long,
@@ -596,9 +481,9 @@ mod tests {
         let mut seen = 0;
         for (field, _) in FIELDS {
             for input in inputs {
-                if let Err(english) = check_field(field, input) {
+                if let Err(english) = in_locale(Locale::En, field, input) {
                     seen += 1;
-                    let finnish = Locale::Fi.validation(&english);
+                    let finnish = in_locale(Locale::Fi, field, input).unwrap_err();
                     assert_ne!(
                         finnish, english,
                         "{field}: {english:?} has no Finnish version"
@@ -608,16 +493,16 @@ mod tests {
         }
         assert!(seen > 30);
         assert_eq!(
-            Locale::Fi.validation("Choose an organization type from the list."),
+            in_locale(Locale::Fi, "org_type", "x").unwrap_err(),
             "Valitse organisaation tyyppi luettelosta."
         );
-        assert_ne!(
-            Locale::Fi.validation("Please accept the terms to apply."),
-            "Please accept the terms to apply."
+        assert_eq!(
+            in_locale(Locale::Fi, "city", &"x".repeat(101)).unwrap_err(),
+            "Kentässä ”Postitoimipaikka” saa olla enintään 100 merkkiä."
         );
         assert_eq!(
-            Locale::Fi.validation("City must be at most 100 characters."),
-            "Kentässä ”Postitoimipaikka” saa olla enintään 100 merkkiä."
+            in_locale(Locale::En, "city", &"x".repeat(101)).unwrap_err(),
+            "City must be at most 100 characters."
         );
     }
 

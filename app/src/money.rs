@@ -47,6 +47,14 @@ pub fn format_rate(bp: i64) -> String {
     }
 }
 
+/// [`format_rate`] with the locale's decimal mark: `25,5 %` in Finnish.
+pub fn format_rate_in(locale: crate::i18n::Locale, bp: i64) -> String {
+    match locale {
+        crate::i18n::Locale::En => format_rate(bp),
+        crate::i18n::Locale::Fi => format_rate(bp).replace('.', ","),
+    }
+}
+
 /// VAT on a net amount, rounded half away from zero to the cent.
 pub fn vat(net_minor: i64, rate_bp: i64) -> i64 {
     let product = i128::from(net_minor) * i128::from(rate_bp);
@@ -67,8 +75,12 @@ pub fn parse_amount(value: &str, label: &str) -> Result<i64, String> {
         .chars()
         .filter(|c| !matches!(c, ' ' | '\u{a0}' | '_'))
         .collect();
+    let about = |key: &str| {
+        let locale = crate::i18n::use_locale();
+        locale.t_args(key, &[("label", crate::validate::label_text(label).into())])
+    };
     if compact.is_empty() {
-        return Err(format!("{label} is required."));
+        return Err(about("validate-required"));
     }
     let (whole, frac) = match compact.find(['.', ',']) {
         Some(i) => (&compact[..i], &compact[i + 1..]),
@@ -76,18 +88,14 @@ pub fn parse_amount(value: &str, label: &str) -> Result<i64, String> {
     };
     let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
     if whole.is_empty() || !digits_only(whole) || !digits_only(frac) || frac.len() > 2 {
-        return Err(format!(
-            "{label} must be an amount such as 1250 or 1250.50, with at most two decimals."
-        ));
+        return Err(about("validate-amount"));
     }
     if whole.len() > 10 {
-        return Err(format!("{label} is too large."));
+        return Err(about("validate-too-large"));
     }
-    let units: i64 = whole
-        .parse()
-        .map_err(|_| format!("{label} is too large."))?;
+    let units: i64 = whole.parse().map_err(|_| about("validate-too-large"))?;
     if units > 1_000_000_000 {
-        return Err(format!("{label} is too large."));
+        return Err(about("validate-too-large"));
     }
     let cents: i64 = match frac.len() {
         0 => 0,
@@ -100,10 +108,10 @@ pub fn parse_amount(value: &str, label: &str) -> Result<i64, String> {
 /// Parses a VAT rate in percent (`25.5`, `24`, `0`) into basis points.
 pub fn parse_rate(value: &str) -> Result<i64, String> {
     let trimmed = value.trim().trim_end_matches('%').trim();
-    let bp = parse_amount(trimmed, "VAT rate")
-        .map_err(|_| "VAT rate must be a percentage such as 25.5 or 0.".to_string())?;
+    let locale = crate::i18n::use_locale();
+    let bp = parse_amount(trimmed, "VAT rate").map_err(|_| locale.t("validate-vat-rate"))?;
     if bp > 10_000 {
-        return Err("VAT rate must be at most 100 %.".into());
+        return Err(locale.t("validate-vat-rate-max"));
     }
     Ok(bp)
 }
@@ -135,6 +143,8 @@ mod tests {
             "−12,00\u{a0}SEK"
         );
         assert_eq!(super::format_in(Locale::En, 123_456, "EUR"), "EUR 1,234.56");
+        assert_eq!(super::format_rate_in(Locale::Fi, 2550), "25,5 %");
+        assert_eq!(super::format_rate_in(Locale::En, 2550), "25.5 %");
     }
 
     use super::*;

@@ -18,52 +18,53 @@ use leptos_router::hooks::use_query_map;
 /// The query parameter a plain form post's redirect carries.
 pub const DONE_PARAM: &str = "done";
 
-/// What a completed action says, by its server function's path. Actions
+/// The message key of what a completed action says, by its server
+/// function's path (the toast shows it in the page's language). Actions
 /// whose page confirms them with more than a sentence (a changed password,
 /// a reset link, an import with its count) are
 /// absent: their banner says it.
 pub fn success_message(path: &str) -> Option<&'static str> {
     let message = match path.strip_prefix("/api/")? {
-        "applications/submit" => "Application sent.",
-        "applications/respond" => "Answer sent to the reviewer.",
-        "applications/withdraw" => "Application withdrawn.",
-        "admin/applications/claim" => "You now review this application.",
-        "admin/applications/request_info" => "Request for information sent.",
-        "admin/applications/approve" => "Application approved; the invitation is on its way.",
-        "admin/applications/reject" => "Application rejected.",
-        "admin/invitations/resend" => "A new link was sent; the old one no longer works.",
-        "admin/organizations/suspend" => "Organization suspended.",
-        "admin/organizations/reactivate" => "Organization reactivated.",
-        "admin/organizations/handover" => "Handover invitation sent.",
-        "admin/organizations/handover_cancel" => "Handover cancelled.",
-        "admin/admins/invite" => "Administrator invited.",
-        "admin/admins/deactivate" => "Administrator deactivated.",
-        "admin/admins/reactivate" => "Administrator reactivated.",
-        "admin/outbox/retry" => "The mail will be sent again.",
-        "admin/catalog/create" => "Draft saved.",
-        "admin/catalog/update" => "Service saved.",
-        "admin/catalog/set_status" => "Service status changed.",
-        "admin/courses/decide" => "Decision saved; the organization is mailed.",
-        "admin/courses/attendance" => "Attendance saved.",
-        "admin/support/reply" => "Reply sent.",
-        "org/details/update" => "Organization details saved.",
-        "org/time_zone/update" => "Time zone saved.",
-        "org/billing/create" => "Billing account added.",
-        "org/billing/update" => "Billing account saved.",
-        "org/billing/set_default" => "Default billing account changed.",
-        "org/billing/archive" => "Billing account archived.",
-        "org/billing/restore" => "Billing account restored.",
-        "org/attendees/create" => "Attendee added.",
-        "org/attendees/update" => "Attendee saved.",
-        "org/attendees/delete" => "Attendee deleted.",
-        "org/orders/create" => "Purchase made.",
-        "org/orders/cancel" => "Order cancelled.",
-        "org/courses/create" => "Course application sent.",
-        "org/courses/attendees" => "Attendees changed.",
-        "org/courses/withdraw" => "Course application withdrawn.",
-        "support/open" => "Support request sent.",
-        "support/reply" => "Message sent.",
-        "support/contact" => "Message sent. We will answer by email.",
+        "applications/submit" => "toast-applications-submit",
+        "applications/respond" => "toast-applications-respond",
+        "applications/withdraw" => "toast-applications-withdraw",
+        "admin/applications/claim" => "toast-admin-applications-claim",
+        "admin/applications/request_info" => "toast-admin-applications-request-info",
+        "admin/applications/approve" => "toast-admin-applications-approve",
+        "admin/applications/reject" => "toast-admin-applications-reject",
+        "admin/invitations/resend" => "toast-admin-invitations-resend",
+        "admin/organizations/suspend" => "toast-admin-organizations-suspend",
+        "admin/organizations/reactivate" => "toast-admin-organizations-reactivate",
+        "admin/organizations/handover" => "toast-admin-organizations-handover",
+        "admin/organizations/handover_cancel" => "toast-admin-organizations-handover-cancel",
+        "admin/admins/invite" => "toast-admin-admins-invite",
+        "admin/admins/deactivate" => "toast-admin-admins-deactivate",
+        "admin/admins/reactivate" => "toast-admin-admins-reactivate",
+        "admin/outbox/retry" => "toast-admin-outbox-retry",
+        "admin/catalog/create" => "toast-admin-catalog-create",
+        "admin/catalog/update" => "toast-admin-catalog-update",
+        "admin/catalog/set_status" => "toast-admin-catalog-set-status",
+        "admin/courses/decide" => "toast-admin-courses-decide",
+        "admin/courses/attendance" => "toast-admin-courses-attendance",
+        "admin/support/reply" => "toast-admin-support-reply",
+        "org/details/update" => "toast-org-details-update",
+        "org/time_zone/update" => "toast-org-time-zone-update",
+        "org/billing/create" => "toast-org-billing-create",
+        "org/billing/update" => "toast-org-billing-update",
+        "org/billing/set_default" => "toast-org-billing-set-default",
+        "org/billing/archive" => "toast-org-billing-archive",
+        "org/billing/restore" => "toast-org-billing-restore",
+        "org/attendees/create" => "toast-org-attendees-create",
+        "org/attendees/update" => "toast-org-attendees-update",
+        "org/attendees/delete" => "toast-org-attendees-delete",
+        "org/orders/create" => "toast-org-orders-create",
+        "org/orders/cancel" => "toast-org-orders-cancel",
+        "org/courses/create" => "toast-org-courses-create",
+        "org/courses/attendees" => "toast-org-courses-attendees",
+        "org/courses/withdraw" => "toast-org-courses-withdraw",
+        "support/open" => "toast-support-open",
+        "support/reply" => "toast-support-reply",
+        "support/contact" => "toast-support-contact",
         _ => return None,
     };
     Some(message)
@@ -158,6 +159,7 @@ pub fn ToastRegion() -> impl IntoView {
 
 #[component]
 fn ToastItem(id: u64, message: &'static str) -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let toasts = expect_context::<Toasts>();
     // Held while the pointer or the focus is on it, so it can be read.
     let held = RwSignal::new(false);
@@ -167,8 +169,8 @@ fn ToastItem(id: u64, message: &'static str) -> impl IntoView {
             on:mouseenter=move |_| held.set(true) on:mouseleave=move |_| held.set(false)
             on:focusin=move |_| held.set(true) on:focusout=move |_| held.set(false)
         >
-            <p class="toast-message">{message}</p>
-            <button type="button" class="toast-close" aria-label="Dismiss" data-testid="toast-dismiss"
+            <p class="toast-message">{l.t(message)}</p>
+            <button type="button" class="toast-close" aria-label=l.t("toast-dismiss") data-testid="toast-dismiss"
                 on:click=move |_| toasts.dismiss(id)>"×"</button>
         </div>
     }
@@ -268,11 +270,16 @@ mod tests {
     }
 
     #[test]
-    fn every_message_is_a_sentence() {
+    fn every_message_is_a_sentence_in_every_language() {
+        use crate::i18n::Locale;
         for path in ["/api/org/orders/create", "/api/admin/admins/invite"] {
-            let message = success_message(path).expect("message");
-            assert!(message.ends_with('.'), "{message}");
+            let key = success_message(path).expect("message");
+            for locale in Locale::ALL {
+                let message = locale.t(key);
+                assert!(message.ends_with('.'), "{locale:?}: {message}");
+            }
         }
+        assert_eq!(Locale::Fi.t("toast-org-orders-create"), "Ostos tehty.");
         assert_eq!(success_message("/api/org/unknown"), None);
         assert_eq!(success_message("org/orders/create"), None);
     }

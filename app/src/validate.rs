@@ -3,8 +3,40 @@
 //! Each `parse` returns the cleaned value or a sentence meant for the person
 //! filling in the field. The browser calls the same functions on every
 //! keystroke; the server calls them again and is the one that decides.
+//!
+//! The sentence is written in the language of the page (in the browser) or
+//! of the request (in a server function): each is a message key with its
+//! arguments, and a field's label, which callers pass in English, is looked
+//! up in [`LABELS`] so it reads in that language too.
 
 use serde::{Deserialize, Serialize};
+
+use crate::i18n::{use_locale, Arg};
+
+/// The message `key` in the current page's or request's language.
+fn say(key: &str, args: &[(&str, Arg)]) -> String {
+    use_locale().t_args(key, args)
+}
+
+/// A field's label in the current language: the English labels callers
+/// pass are looked up in [`LABELS`]; any other is used as it is (a caller
+/// that already translated it).
+pub(crate) fn label_text(english: &str) -> String {
+    let locale = use_locale();
+    if locale == crate::i18n::Locale::En {
+        return english.to_string();
+    }
+    LABELS
+        .iter()
+        .find(|(l, _)| *l == english)
+        .map(|(_, key)| locale.t(key))
+        .unwrap_or_else(|| english.to_string())
+}
+
+/// `{ $label } is required.` and the like, for `label`.
+fn about(key: &str, label: &str) -> String {
+    say(key, &[("label", label_text(label).into())])
+}
 
 /// Invisible or direction-changing characters that make two strings look
 /// alike (or text display backwards) in the review console and in emails,
@@ -39,16 +71,22 @@ fn text(
     let value = value.trim();
     let len = value.chars().count();
     if len == 0 && min > 0 {
-        return Err(format!("{label} is required."));
+        return Err(about("validate-required", label));
     }
     if len < min {
-        return Err(format!("{label} must be at least {min} characters."));
+        return Err(say(
+            "validate-min",
+            &[("label", label_text(label).into()), ("min", min.into())],
+        ));
     }
     if len > max {
-        return Err(format!("{label} must be at most {max} characters."));
+        return Err(say(
+            "validate-max",
+            &[("label", label_text(label).into()), ("max", max.into())],
+        ));
     }
     if has_control(value, multiline) {
-        return Err(format!("{label} contains characters that are not allowed."));
+        return Err(about("validate-chars", label));
     }
     Ok(value.to_string())
 }
@@ -61,13 +99,19 @@ impl Email {
     pub fn parse(value: &str) -> Result<Self, String> {
         let value = value.trim();
         if value.is_empty() {
-            return Err("Email is required.".into());
+            return Err(about("validate-required", "Email"));
         }
         if value.chars().count() > 254 {
-            return Err("Email must be at most 254 characters.".into());
+            return Err(say(
+                "validate-max",
+                &[
+                    ("label", label_text("Email").into()),
+                    ("max", 254i64.into()),
+                ],
+            ));
         }
         if !email_address::EmailAddress::is_valid(value) || !value.contains('.') {
-            return Err("Enter an email address such as name@example.com.".into());
+            return Err(say("validate-email", &[]));
         }
         Ok(Self(value.to_string()))
     }
@@ -80,7 +124,7 @@ impl Email {
 pub fn legal_name(value: &str) -> Result<String, String> {
     let value = text(value, "Legal name", 2, 200, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Legal name must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Legal name"));
     }
     Ok(value)
 }
@@ -93,10 +137,10 @@ pub fn registration_id(value: &str) -> Result<String, String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '.' | ' '))
     {
-        return Err("Registration ID may contain only letters, digits, spaces and - / .".into());
+        return Err(say("validate-registration-chars", &[]));
     }
     if !value.chars().any(|c| c.is_ascii_alphanumeric()) {
-        return Err("Registration ID must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Registration ID"));
     }
     Ok(value)
 }
@@ -107,10 +151,10 @@ pub fn postal_code(value: &str) -> Result<String, String> {
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-')
     {
-        return Err("Postal code may contain only letters, digits, spaces and hyphens.".into());
+        return Err(say("validate-postal-chars", &[]));
     }
     if !has_alphanumeric(&value) {
-        return Err("Postal code must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Postal code"));
     }
     Ok(value.to_ascii_uppercase())
 }
@@ -124,11 +168,11 @@ pub fn phone(value: &str) -> Result<String, String> {
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')' | '.'))
     {
-        return Err("Phone may contain only digits, spaces, + - ( ) and dots.".into());
+        return Err(say("validate-phone-chars", &[]));
     }
     let digits = body.chars().filter(char::is_ascii_digit).count();
     if !(6..=15).contains(&digits) {
-        return Err("Phone must have between 6 and 15 digits.".into());
+        return Err(say("validate-phone-digits", &[]));
     }
     Ok(value)
 }
@@ -137,11 +181,11 @@ pub fn phone(value: &str) -> Result<String, String> {
 pub fn country(value: &str) -> Result<String, String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err("Country is required.".into());
+        return Err(about("validate-required", "Country"));
     }
     isocountry::CountryCode::for_alpha2_caseless(value)
         .map(|c| c.alpha2().to_string())
-        .map_err(|_| "Choose a country from the list.".into())
+        .map_err(|_| say("validate-country", &[]))
 }
 
 /// Every country for the form's select, sorted by name.
@@ -166,7 +210,7 @@ pub fn street_address(value: &str) -> Result<String, String> {
 pub fn city(value: &str) -> Result<String, String> {
     let value = text(value, "City", 1, 100, false)?;
     if !has_alphanumeric(&value) {
-        return Err("City must contain letters.".into());
+        return Err(about("validate-letters", "City"));
     }
     Ok(value)
 }
@@ -174,7 +218,7 @@ pub fn city(value: &str) -> Result<String, String> {
 pub fn contact_name(value: &str) -> Result<String, String> {
     let value = text(value, "Contact person", 2, 100, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Contact person must contain letters.".into());
+        return Err(about("validate-letters", "Contact person"));
     }
     Ok(value)
 }
@@ -201,10 +245,10 @@ pub fn website(value: &str) -> Result<Option<String>, String> {
     let rest = value
         .strip_prefix("https://")
         .or_else(|| value.strip_prefix("http://"))
-        .ok_or("Website must start with https:// or http://")?;
+        .ok_or_else(|| say("validate-website-scheme", &[]))?;
     let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
     if host.len() < 3 || !host.contains('.') || host.contains(char::is_whitespace) {
-        return Err("Website must include a domain, such as https://example.com.".into());
+        return Err(say("validate-website-domain", &[]));
     }
     Ok(Some(value))
 }
@@ -241,30 +285,36 @@ pub fn is_common_password(value: &str) -> bool {
 /// rules make passwords harder to remember without making them harder to
 /// guess. The caps keep argon2's input bounded.
 pub fn password(value: &str) -> Result<String, String> {
+    let too_long = || {
+        say(
+            "validate-max",
+            &[
+                ("label", label_text("Password").into()),
+                ("max", PASSWORD_MAX_CHARS.into()),
+            ],
+        )
+    };
     if value.len() > PASSWORD_MAX_BYTES {
-        return Err(format!(
-            "Password must be at most {PASSWORD_MAX_CHARS} characters."
-        ));
+        return Err(too_long());
     }
     let len = value.chars().count();
     if len < PASSWORD_MIN_CHARS {
-        return Err(format!(
-            "Password must be at least {PASSWORD_MIN_CHARS} characters."
+        return Err(say(
+            "validate-min",
+            &[
+                ("label", label_text("Password").into()),
+                ("min", PASSWORD_MIN_CHARS.into()),
+            ],
         ));
     }
     if len > PASSWORD_MAX_CHARS {
-        return Err(format!(
-            "Password must be at most {PASSWORD_MAX_CHARS} characters."
-        ));
+        return Err(too_long());
     }
     if value.chars().any(char::is_control) {
-        return Err("Password contains characters that are not allowed.".into());
+        return Err(about("validate-chars", "Password"));
     }
     if is_common_password(value) {
-        return Err(
-            "This password is one of the most common ones and easy to guess. Choose another."
-                .into(),
-        );
+        return Err(say("validate-common-password", &[]));
     }
     Ok(value.to_string())
 }
@@ -273,7 +323,7 @@ pub fn password(value: &str) -> Result<String, String> {
 /// formula, or opening the file could run it.
 fn formula_safe(value: String, label: &str) -> Result<String, String> {
     if value.starts_with(['=', '+', '-', '@']) {
-        return Err(format!("{label} must not start with = + - or @."));
+        return Err(about("validate-formula", label));
     }
     Ok(value)
 }
@@ -282,7 +332,7 @@ fn formula_safe(value: String, label: &str) -> Result<String, String> {
 pub fn person_name(value: &str) -> Result<String, String> {
     let value = text(value, "Name", 2, 100, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Name must contain letters.".into());
+        return Err(about("validate-letters", "Name"));
     }
     formula_safe(value, "Name")
 }
@@ -297,7 +347,7 @@ pub fn job_title(value: &str) -> Result<String, String> {
 pub fn billing_account_name(value: &str) -> Result<String, String> {
     let value = text(value, "Account name", 2, 100, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Account name must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Account name"));
     }
     Ok(value)
 }
@@ -306,7 +356,7 @@ pub fn billing_account_name(value: &str) -> Result<String, String> {
 pub fn invoicing_address(value: &str) -> Result<String, String> {
     let value = text(value, "Invoicing address", 5, 500, true)?;
     if !has_alphanumeric(&value) {
-        return Err("Invoicing address must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Invoicing address"));
     }
     Ok(value)
 }
@@ -328,7 +378,7 @@ pub fn vat_id(value: &str) -> Result<String, String> {
         && rest.chars().all(|c| c.is_ascii_alphanumeric())
         && rest.chars().any(|c| c.is_ascii_digit());
     if !shaped {
-        return Err("Enter a VAT ID with its country prefix, such as FI12345678.".into());
+        return Err(say("validate-vat-id", &[]));
     }
     Ok(compact)
 }
@@ -348,7 +398,7 @@ pub fn e_invoice_address(value: &str) -> Result<Option<String>, String> {
     if value.contains('@') {
         return Email::parse(value)
             .map(|e| Some(e.as_str().to_string()))
-            .map_err(|_| "Enter an e-invoice address: an email address or an operator code such as 003712345678.".into());
+            .map_err(|_| say("validate-e-invoice", &[]));
     }
     let shaped = (5..=64).contains(&value.len())
         && value
@@ -356,7 +406,7 @@ pub fn e_invoice_address(value: &str) -> Result<Option<String>, String> {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, ':' | '.' | '-' | '_'))
         && value.chars().filter(char::is_ascii_digit).count() >= 4;
     if !shaped {
-        return Err("Enter an e-invoice address: an email address or an operator code such as 003712345678.".into());
+        return Err(say("validate-e-invoice", &[]));
     }
     Ok(Some(value.to_string()))
 }
@@ -380,8 +430,11 @@ macro_rules! choice_enum {
             pub fn parse(value: &str) -> Result<Self, String> {
                 match value.trim() {
                     $($code => Ok($name::$variant),)+
-                    "" => Err(format!("{} is required.", $label)),
-                    _ => Err(format!("Choose an {} from the list.", $label.to_lowercase())),
+                    "" => Err(about("validate-required", $label)),
+                    _ => Err(say(
+                        "validate-choose",
+                        &[("label", label_text($label).to_lowercase().into())],
+                    )),
                 }
             }
         }
@@ -415,11 +468,32 @@ choice_enum!(DeliveryMode, "Delivery mode", {
     Hybrid => ("hybrid", "Hybrid"),
 });
 
+impl ServiceKind {
+    /// The kind's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            ServiceKind::Course => "service-kind-course",
+            ServiceKind::Service => "service-kind-service",
+        })
+    }
+}
+
+impl DeliveryMode {
+    /// The delivery mode's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            DeliveryMode::InPerson => "delivery-in-person",
+            DeliveryMode::Online => "delivery-online",
+            DeliveryMode::Hybrid => "delivery-hybrid",
+        })
+    }
+}
+
 /// A catalog entry's title.
 pub fn service_title(value: &str) -> Result<String, String> {
     let value = text(value, "Title", 3, 150, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Title must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Title"));
     }
     Ok(value)
 }
@@ -433,7 +507,7 @@ pub fn service_description(value: &str) -> Result<String, String> {
 pub fn category(value: &str) -> Result<String, String> {
     let value = text(value, "Category", 2, 60, false)?;
     if !has_alphanumeric(&value) {
-        return Err("Category must contain letters or digits.".into());
+        return Err(about("validate-letters-or-digits", "Category"));
     }
     Ok(value)
 }
@@ -442,12 +516,17 @@ pub fn category(value: &str) -> Result<String, String> {
 pub fn whole_number(value: &str, label: &str, min: i64, max: i64) -> Result<i64, String> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(format!("{label} is required."));
+        return Err(about("validate-required", label));
     }
     match value.parse::<i64>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(format!(
-            "{label} must be a whole number from {min} to {max}."
+        _ => Err(say(
+            "validate-whole-number",
+            &[
+                ("label", label_text(label).into()),
+                ("min", min.into()),
+                ("max", max.into()),
+            ],
         )),
     }
 }
@@ -457,9 +536,108 @@ pub fn note(value: &str) -> Result<String, String> {
     text(value, "Note", 0, 1000, true)
 }
 
+/// The labels the validators are given, in English, with the message key
+/// that names each in other languages.
+const LABELS: &[(&str, &str)] = &[
+    ("Registration ID", "field-registration_id"),
+    ("Organization type", "field-org_type"),
+    ("Organization size", "field-org_size"),
+    ("Intended use", "field-intended_use"),
+    ("Subject", "validate-label-subject"),
+    ("Your answer", "validate-label-answer"),
+    ("VAT rate", "validate-label-vat-rate"),
+    ("Name", "attendees-name"),
+    ("Email", "label-email"),
+    ("Job title", "attendees-job-title"),
+    ("Account name", "billing-name"),
+    ("Invoicing address", "billing-address"),
+    ("VAT ID", "billing-vat-id"),
+    ("Reference", "billing-reference"),
+    ("Note", "courses-note-short"),
+    ("Message", "validate-label-message"),
+    ("Reason", "validate-label-reason"),
+    ("Quantity", "orders-quantity"),
+    ("Lowest price", "catalog-lowest-price"),
+    ("Highest price", "catalog-highest-price"),
+    ("Password", "label-password"),
+    ("Legal name", "field-legal_name"),
+    ("Street address", "field-street_address"),
+    ("Postal code", "field-postal_code"),
+    ("City", "field-city"),
+    ("Website", "field-website"),
+    ("Contact person", "field-contact_name"),
+    ("Phone", "field-phone"),
+    ("Country", "field-country"),
+    ("Title", "validate-label-title"),
+    ("Description", "validate-label-description"),
+    ("Category", "catalog-category"),
+    ("Capacity", "validate-label-capacity"),
+    ("Price", "catalog-price"),
+    ("Currency", "validate-label-currency"),
+    ("Kind", "validate-label-kind"),
+    ("Delivery mode", "validate-label-delivery-mode"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Runs `f` as if answering a request in `locale`.
+    pub(crate) fn in_locale<T>(locale: crate::i18n::Locale, f: impl FnOnce() -> T) -> T {
+        let owner = leptos::prelude::Owner::new();
+        owner.with(|| {
+            leptos::prelude::provide_context(locale);
+            f()
+        })
+    }
+
+    /// Every message the workspace forms' validators give is Finnish when
+    /// the request is, and English otherwise.
+    #[test]
+    fn workspace_form_messages_follow_the_language() {
+        use crate::i18n::Locale::{En, Fi};
+        let long = "x".repeat(600);
+        let mut seen = 0;
+        type Check = fn(&str) -> Result<String, String>;
+        let checks: [Check; 7] = [
+            person_name,
+            job_title,
+            billing_account_name,
+            invoicing_address,
+            vat_id,
+            reference,
+            |v| Email::parse(v).map(|e| e.as_str().to_string()),
+        ];
+        for check in checks {
+            for input in ["", "a", "=cmd", "!!", "\u{0}ab", "12", &long] {
+                let english = in_locale(En, || check(input));
+                let finnish = in_locale(Fi, || check(input));
+                if let (Err(english), Err(finnish)) = (english, finnish) {
+                    seen += 1;
+                    assert_ne!(finnish, english, "{english:?} has no Finnish version");
+                }
+            }
+        }
+        assert!(seen > 15, "{seen}");
+        assert_eq!(
+            in_locale(Fi, || person_name("")),
+            Err("Nimi on pakollinen.".into())
+        );
+        assert_eq!(
+            in_locale(En, || person_name("")),
+            Err("Name is required.".into())
+        );
+        assert_eq!(
+            in_locale(Fi, || whole_number("0", "Quantity", 1, 500)),
+            Err("Kentän ”Määrä” on oltava kokonaisluku väliltä 1–500.".into())
+        );
+        assert_eq!(
+            in_locale(Fi, || DeliveryMode::parse("x")),
+            Err("Valitse toteutustapa luettelosta.".into())
+        );
+        // Without a request or page, English.
+        assert_eq!(person_name(""), Err("Name is required.".into()));
+    }
 
     #[test]
     fn emails_are_checked_for_shape_and_length() {

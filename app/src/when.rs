@@ -64,14 +64,17 @@ fn follow_the_browser_clock(now: RwSignal<i64>) {
 #[cfg(not(feature = "hydrate"))]
 fn follow_the_browser_clock(_now: RwSignal<i64>) {}
 
-/// An instant as "3 days ago", with the exact local time as its title.
+/// An instant as "3 days ago" ("3 päivää sitten"), with the exact local
+/// time as its title; both in the page's language (the server formats the
+/// exact time in the request's locale).
 #[component]
 pub fn When(#[prop(into)] stamp: Stamp) -> impl IntoView {
+    let locale = crate::i18n::use_locale();
     let now = use_context::<Now>();
     let at = stamp.at;
     let exact = stamp.local.clone();
     let text = move || match now {
-        Some(Now(now)) => format::relative(at, now.get()),
+        Some(Now(now)) => format::relative_in(locale, at, now.get()),
         None => stamp.local.clone(),
     };
     view! {

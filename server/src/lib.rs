@@ -139,7 +139,10 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             "/lang/{code}",
             get({
                 let secure = settings.cookie_secure;
-                move |path, query| switch_language(path, query, secure)
+                let db = state.db.clone();
+                move |path, query, session| {
+                    switch_language(path, query, session, db.clone(), secure)
+                }
             }),
         )
         .leptos_routes_with_context(&options, routes, context.clone(), {
@@ -184,12 +187,25 @@ struct SwitchQuery {
 async fn switch_language(
     axum::extract::Path(code): axum::extract::Path<String>,
     axum::extract::Query(query): axum::extract::Query<SwitchQuery>,
+    session: tower_sessions::Session,
+    db: Db,
     secure: bool,
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     let Some(locale) = app::i18n::Locale::from_code(&code) else {
         return (http::StatusCode::NOT_FOUND, "unknown language").into_response();
     };
+    // A signed-in person's mails follow the language they choose. Only
+    // the user id is read from the session; whether the account may still
+    // sign in does not matter for remembering a language.
+    if let Ok(Some(auth)) = session.get::<serde_json::Value>("auth").await {
+        if let Some(user_id) = auth.get("user_id").and_then(|v| v.as_str()) {
+            if let Err(e) = app::profile::locale::remember(db.pool(), user_id, locale).await {
+                // The cookie still switches the pages; only the mails lag.
+                tracing::warn!(error = ?e, "failed to store the chosen language");
+            }
+        }
+    }
     let next = app::i18n::safe_return_path(query.next.as_deref());
     let cookie = format!(
         "{}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",

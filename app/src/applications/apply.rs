@@ -11,7 +11,7 @@ use super::{check_field, SubmitApplication};
 use crate::components::{random_key, textarea_text, ErrorSummary};
 use crate::error::AppError;
 use crate::form_post::{posted, posted_at};
-use crate::i18n::{use_locale, Locale};
+use crate::i18n::use_locale;
 use crate::privacy::TERMS_VERSION;
 use crate::toast::toast_on_success;
 use crate::validate::{countries, OrgSize, OrgType};
@@ -35,7 +35,6 @@ pub enum Kind {
 pub struct FieldMessages {
     client: RwSignal<HashMap<String, Option<String>>>,
     server: Signal<Option<AppError>>,
-    locale: Locale,
 }
 
 impl FieldMessages {
@@ -43,7 +42,6 @@ impl FieldMessages {
         Self {
             client: RwSignal::new(HashMap::new()),
             server,
-            locale: use_locale(),
         }
     }
 
@@ -54,19 +52,16 @@ impl FieldMessages {
         });
     }
 
-    /// The message to show, in the page's language. The server answers in
-    /// the request's language already (translating that again changes
-    /// nothing); the browser's own checks speak English and are translated
-    /// here.
+    /// The message to show. Both the server's answer and the browser's own
+    /// checks are in the page's language: the validators write in it.
     pub fn message(&self, field: &str) -> Option<String> {
-        let locale = self.locale;
         if let Some(own) = self.client.with(|m| m.get(field).cloned()) {
-            return own.map(|m| locale.validation(&m));
+            return own;
         }
         self.server.with(|e| {
             e.as_ref()
                 .and_then(AppError::field_errors)
-                .and_then(|f| f.get(field).map(|m| locale.validation(m)))
+                .and_then(|f| f.get(field).map(str::to_string))
         })
     }
 }
@@ -274,7 +269,7 @@ pub fn ApplyPage() -> impl IntoView {
                             on:change=move |ev| {
                                 let checked = event_target_checked(&ev);
                                 messages.client.update(|m| {
-                                    m.insert("accept_terms".into(), (!checked).then(|| "Please accept the terms to apply.".to_string()));
+                                    m.insert("accept_terms".into(), (!checked).then(|| l.t("apply-accept-terms-required")));
                                 });
                             }
                         />

@@ -173,7 +173,10 @@ impl ApplicationInput {
             .unwrap_or("")
             .is_empty()
         {
-            errors.push("accept_terms", "Please accept the terms to apply.");
+            errors.push(
+                "accept_terms",
+                crate::i18n::use_locale().t("apply-accept-terms-required"),
+            );
         }
         match (
             legal_name,

@@ -28,12 +28,10 @@ pub async fn submit(input: ApplicationInput) -> Result<Submitted, AppError> {
             "The form is missing its submission key. Reload the page and try again.".into(),
         ));
     }
-    // The messages and every later mail in the language the form was
-    // filled in.
+    // Every later mail in the language the form was filled in (the
+    // validators already wrote the field messages in it).
     let locale = crate::i18n::request_locale();
-    let app = input
-        .validate()
-        .map_err(|e| AppError::Validation(e.localized(locale)))?;
+    let app = input.validate().map_err(AppError::Validation)?;
 
     let token = tokens::derived_token(&st.secret, "status", &key);
     // Only a hash of the key is stored: with the key and the secret side by

@@ -12,6 +12,7 @@ use super::{
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, percent_encode};
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
@@ -30,6 +31,7 @@ fn page_href(q: &str, after: &str) -> String {
 
 #[component]
 pub fn AttendeesPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
@@ -89,32 +91,32 @@ pub fn AttendeesPage() -> impl IntoView {
     let delete_error = move || general_error(&error_of(actions.delete.value()));
 
     view! {
-        <Title text="Attendees — Coursegate"/>
+        <Title text=l.t("attendees-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Attendees"</h1>
+                    <p class="eyebrow">{l.t("dashboard-eyebrow")}</p>
+                    <h1>{l.t("nav-attendees")}</h1>
                 </div>
                 <Form method="GET" action="/org/attendees" attr:class="search" attr:role="search">
-                    <input type="search" name="q" value=q placeholder="Name or email"
-                        aria-label="Search attendees" data-testid="attendee-search"/>
-                    <button type="submit" class="button">"Search"</button>
+                    <input type="search" name="q" value=q placeholder=l.t("attendees-search-placeholder")
+                        aria-label=l.t("attendees-search-label") data-testid="attendee-search"/>
+                    <button type="submit" class="button">{l.t("catalog-search")}</button>
                 </Form>
             </div>
             {move || erased().then(|| view! {
                 <div class="banner banner-success" role="status" data-testid="attendee-erased">
-                    "The attendee's personal data was erased. Their course applications now show \"Erased attendee\"."
+                    {l.t("attendees-erased-banner")}
                 </div>
             })}
             {move || delete_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="attendee-error">{m}</div> })}
             <div class="workspace-grid">
                 <div>
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                         {move || Suspend::new(async move {
                             match page.await {
                                 Ok(data) => view! { <AttendeeTable data q=q() paged=!after().is_empty() actions editing/> }.into_any(),
-                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                             }
                         })}
                     </Transition>
@@ -145,11 +147,12 @@ fn AttendeeTable(
     actions: Actions,
     editing: RwSignal<Option<Attendee>>,
 ) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
         let text = if q.is_empty() {
-            "No attendees yet. Add people with the form, or import a CSV file."
+            l.t("attendees-empty")
         } else {
-            "No attendees match the search."
+            l.t("attendees-no-match")
         };
         return view! { <p class="empty" data-testid="attendee-empty">{text}</p> }.into_any();
     }
@@ -158,16 +161,16 @@ fn AttendeeTable(
     let total = data.total;
     view! {
         <p class="muted" data-testid="attendee-total">
-            {if total == 1 { "1 attendee".to_string() } else { format!("{total} attendees") }}
+            {l.t_args("attendees-total", &[("count", total.into())])}
         </p>
         <div class="table-wrap">
             <table class="table" data-testid="attendee-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Email"</th>
-                        <th scope="col">"Job title"</th>
-                        <th scope="col">"Actions"</th>
+                        <th scope="col">{l.t("attendees-name")}</th>
+                        <th scope="col">{l.t("label-email")}</th>
+                        <th scope="col">{l.t("attendees-job-title")}</th>
+                        <th scope="col">{l.t("attendees-actions")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -178,21 +181,21 @@ fn AttendeeTable(
                         let row_id = id.clone();
                         view! {
                             <tr data-testid="attendee-row" data-id=row_id>
-                                <td data-label="Name">{attendee.name.clone()}</td>
-                                <td data-label="Email">{attendee.email.clone()}</td>
-                                <td data-label="Job title">{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
-                                <td data-label="Actions">
+                                <td data-label=l.t("attendees-name")>{attendee.name.clone()}</td>
+                                <td data-label=l.t("label-email")>{attendee.email.clone()}</td>
+                                <td data-label=l.t("attendees-job-title")>{if attendee.job_title.is_empty() { "—".to_string() } else { attendee.job_title.clone() }}</td>
+                                <td data-label=l.t("attendees-actions")>
                                     <div class="row-actions">
                                         <button type="button" class="button small" data-testid="attendee-edit"
-                                            on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
+                                            on:click=move |_| editing.set(Some(for_edit.clone()))>{l.t("attendees-edit")}</button>
                                         <A href=format!("/org/attendees/{id}") attr:class="button small" attr:data-testid="attendee-personal-data"
-                                            attr:aria-label=format!("Personal data of {}", attendee.name)>"Personal data"</A>
+                                            attr:aria-label=l.t_args("attendees-personal-data-of", &[("name", attendee.name.clone().into())])>{l.t("attendees-personal-data")}</A>
                                         // A second click confirms; <details> works without JavaScript too.
                                         <details class="confirm">
-                                            <summary class="button small" data-testid="attendee-delete">"Delete"</summary>
+                                            <summary class="button small" data-testid="attendee-delete">{l.t("attendees-delete")}</summary>
                                             <ActionForm action=actions.delete attr:class="inline">
                                                 <input type="hidden" name="id" value=delete_id/>
-                                                <button type="submit" class="button small danger" data-testid="attendee-delete-confirm">"Delete for good"</button>
+                                                <button type="submit" class="button small danger" data-testid="attendee-delete-confirm">{l.t("attendees-delete-confirm")}</button>
                                             </ActionForm>
                                         </details>
                                     </div>
@@ -203,9 +206,9 @@ fn AttendeeTable(
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {paged.then(|| view! { <A href=first.clone()>"← First page"</A> })}
-            {next.map(|href| view! { <A href=href attr:data-testid="attendee-next-page">"Next page →"</A> })}
+        <nav class="pager" aria-label=l.t("pager-label")>
+            {paged.then(|| view! { <A href=first.clone()>"← " {l.t("pager-first")}</A> })}
+            {next.map(|href| view! { <A href=href attr:data-testid="attendee-next-page">{l.t("pager-next")} " →"</A> })}
         </nav>
     }
     .into_any()
@@ -213,6 +216,7 @@ fn AttendeeTable(
 
 #[component]
 fn CreateForm(actions: Actions) -> impl IntoView {
+    let l = use_locale();
     // Only results of submissions made since this form appeared count.
     let since = actions.create.version().get_untracked();
     let error = Signal::derive(move || {
@@ -221,12 +225,12 @@ fn CreateForm(actions: Actions) -> impl IntoView {
             .flatten()
     });
     view! {
-        <h2>"Add an attendee"</h2>
+        <h2>{l.t("attendees-add-heading")}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
         <ActionForm action=actions.create node_ref=actions.form attr:class="form" attr:data-testid="attendee-create-form">
             <AttendeeFields values=AttendeeInput::default() error/>
             <button type="submit" class="button primary" data-testid="attendee-save"
-                disabled=move || actions.create.pending().get()>"Add attendee"</button>
+                disabled=move || actions.create.pending().get()>{l.t("attendees-add")}</button>
         </ActionForm>
     }
 }
@@ -244,22 +248,23 @@ fn EditForm(
             .then(|| error_of(actions.update.value()))
             .flatten()
     });
+    let l = use_locale();
     let values = AttendeeInput {
         name: attendee.name.clone(),
         email: attendee.email.clone(),
         job_title: attendee.job_title.clone(),
     };
     view! {
-        <h2>{format!("Edit {}", attendee.name)}</h2>
+        <h2>{l.t_args("attendees-edit-heading", &[("name", attendee.name.clone().into())])}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
         <ActionForm action=actions.update node_ref=actions.form attr:class="form" attr:data-testid="attendee-edit-form">
             <input type="hidden" name="id" value=attendee.attendee_id.clone()/>
             <AttendeeFields values error/>
             <div class="row-actions">
                 <button type="submit" class="button primary" data-testid="attendee-save"
-                    disabled=move || actions.update.pending().get()>"Save changes"</button>
+                    disabled=move || actions.update.pending().get()>{l.t("form-save-changes")}</button>
                 <button type="button" class="button" data-testid="attendee-cancel"
-                    on:click=move |_| editing.set(None)>"Cancel"</button>
+                    on:click=move |_| editing.set(None)>{l.t("form-cancel")}</button>
             </div>
         </ActionForm>
     }
@@ -267,21 +272,22 @@ fn EditForm(
 
 #[component]
 fn AttendeeFields(values: AttendeeInput, error: Signal<Option<AppError>>) -> impl IntoView {
+    let l = use_locale();
     let message = move |field: &'static str| move || field_error(&error.get(), field);
     let invalid = move |field: &'static str| move || field_error(&error.get(), field).is_some();
     view! {
         <div class="field" class:field-invalid=invalid("name")>
-            <label for="attendee-name">"Name"</label>
+            <label for="attendee-name">{l.t("attendees-name")}</label>
             <input id="attendee-name" name="attendee[name]" value=values.name required data-testid="attendee-name"/>
             <p class="field-error" aria-live="polite">{message("name")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("email")>
-            <label for="attendee-email">"Email"</label>
+            <label for="attendee-email">{l.t("label-email")}</label>
             <input id="attendee-email" type="email" name="attendee[email]" value=values.email required data-testid="attendee-email"/>
             <p class="field-error" aria-live="polite">{message("email")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("job_title")>
-            <label for="attendee-job">"Job title " <span class="optional">"(optional)"</span></label>
+            <label for="attendee-job">{l.t("attendees-job-title")} " " <span class="optional">{l.t("form-optional")}</span></label>
             <input id="attendee-job" name="attendee[job_title]" value=values.job_title data-testid="attendee-job-title"/>
             <p class="field-error" aria-live="polite">{message("job_title")}</p>
         </div>
@@ -290,6 +296,7 @@ fn AttendeeFields(values: AttendeeInput, error: Signal<Option<AppError>>) -> imp
 
 #[component]
 fn ImportCard(actions: Actions) -> impl IntoView {
+    let l = use_locale();
     let result = actions.import.value();
     let form = NodeRef::<leptos::html::Form>::new();
     // A successful import empties the text box.
@@ -311,18 +318,18 @@ fn ImportCard(actions: Actions) -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>"Import from CSV"</h2>
-            <p class="muted">"Paste a CSV file with a header row naming the columns name, email and job_title (optional). If any row has a problem, nothing is imported and every problem is listed."</p>
-            {move || done().map(|n| view! { <div class="banner banner-success" role="status" data-testid="import-done">{format!("Imported {n} attendees.")}</div> })}
+            <h2>{l.t("attendees-import-heading")}</h2>
+            <p class="muted">{l.t("attendees-import-text")}</p>
+            {move || done().map(|n| view! { <div class="banner banner-success" role="status" data-testid="import-done">{l.t_args("attendees-imported", &[("count", n.into())])}</div> })}
             {move || other().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="import-error">{m}</div> })}
             {move || {
                 let problems = problems();
                 (!problems.is_empty()).then(|| view! {
                     <div class="banner banner-warning" role="alert" data-testid="import-problems">
-                        <strong>{format!("Nothing was imported: {} problem{}.", problems.len(), if problems.len() == 1 { "" } else { "s" })}</strong>
+                        <strong>{l.t_args("attendees-import-problems", &[("count", problems.len().into())])}</strong>
                         <ul>
                             {problems.into_iter().map(|(place, reason)| view! {
-                                <li data-testid="import-problem">{format!("{place}: {reason}")}</li>
+                                <li data-testid="import-problem">{format!("{}: {reason}", import_place(l, &place))}</li>
                             }).collect_view()}
                         </ul>
                     </div>
@@ -330,40 +337,60 @@ fn ImportCard(actions: Actions) -> impl IntoView {
             }}
             <ActionForm action=actions.import node_ref=form attr:class="form" attr:data-testid="import-form">
                 <div class="field">
-                    <label for="import-csv">"CSV text"</label>
+                    <label for="import-csv">{l.t("attendees-csv-text")}</label>
                     <textarea id="import-csv" name="csv" rows="6" class="mono" required
                         placeholder="name,email,job_title" data-testid="import-csv"></textarea>
                 </div>
                 <button type="submit" class="button" data-testid="import-button"
-                    disabled=move || actions.import.pending().get()>"Import"</button>
+                    disabled=move || actions.import.pending().get()>{l.t("attendees-import")}</button>
             </ActionForm>
         </div>
     }
 }
 
+/// Where an import problem is, as the answer names it (`line 3, email`,
+/// `line 1, column 2`), in the page's language.
+fn import_place(l: crate::i18n::Locale, place: &str) -> String {
+    let Some((line, what)) = place
+        .strip_prefix("line ")
+        .and_then(|rest| rest.split_once(", "))
+    else {
+        return place.to_string();
+    };
+    let what = match what.strip_prefix("column ") {
+        Some(n) => l.t_args("attendees-csv-column-n", &[("n", n.into())]),
+        None => what.to_string(),
+    };
+    l.t_args(
+        "attendees-csv-place",
+        &[("line", line.into()), ("what", what.into())],
+    )
+}
+
 #[component]
 fn ExportCard() -> impl IntoView {
+    let l = use_locale();
     let export = ServerAction::<ExportAttendees>::new();
     let value = export.value();
     let error = move || general_error(&error_of(value));
     let csv = move || value.get().and_then(Result::ok);
     view! {
         <div class="card">
-            <h2>"Export to CSV"</h2>
-            <p class="muted">"Every attendee in one UTF-8 file with a header row, ready for a spreadsheet."</p>
+            <h2>{l.t("attendees-export-heading")}</h2>
+            <p class="muted">{l.t("attendees-export-text")}</p>
             {move || error().map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
             <div class="row-actions">
                 <button type="button" class="button" data-testid="export-button"
                     disabled=move || export.pending().get()
-                    on:click=move |_| { export.dispatch(ExportAttendees {}); }>"Prepare export"</button>
+                    on:click=move |_| { export.dispatch(ExportAttendees {}); }>{l.t("attendees-prepare-export")}</button>
                 {move || csv().map(|text| view! {
                     <a class="button primary" download="attendees.csv" data-testid="export-download"
-                        href=format!("data:text/csv;charset=utf-8,{}", percent_encode(&text))>"Download attendees.csv"</a>
+                        href=format!("data:text/csv;charset=utf-8,{}", percent_encode(&text))>{l.t("attendees-download")}</a>
                 })}
             </div>
             {move || csv().map(|text| view! {
                 <div class="field export-preview">
-                    <label for="export-csv">"Preview"</label>
+                    <label for="export-csv">{l.t("attendees-preview")}</label>
                     <textarea id="export-csv" rows="6" class="mono" readonly data-testid="export-csv">{crate::components::textarea_text(text)}</textarea>
                 </div>
             })}

@@ -19,7 +19,7 @@ use crate::server::db::{RowExt, Tx};
 use crate::server::{normalize, now_ms, state, tz, DbContext};
 
 fn not_found() -> AppError {
-    AppError::NotFound("No attendee has that id.".into())
+    AppError::NotFound(crate::i18n::request_locale().t("attendees-not-found"))
 }
 
 pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
@@ -67,10 +67,18 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
     .context("failed to load the attendee's history")?;
 
     Ok(AttendeeData {
-        exported_at: tz::format(now_ms(), &zone),
+        exported_at: crate::format::zoned_in(crate::i18n::request_locale(), now_ms(), &zone),
         organization: row.text("legal_name")?,
-        added: tz::format(row.int("created_at")?, &zone),
-        last_changed: tz::format(row.int("updated_at")?, &zone),
+        added: crate::format::zoned_in(
+            crate::i18n::request_locale(),
+            row.int("created_at")?,
+            &zone,
+        ),
+        last_changed: crate::format::zoned_in(
+            crate::i18n::request_locale(),
+            row.int("updated_at")?,
+            &zone,
+        ),
         attendee: Attendee {
             attendee_id: row.text("attendee_id")?,
             name: row.text("name")?,
@@ -85,10 +93,18 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
                 Ok(AttendeeCourse {
                     course_application_id: c.text("course_application_id")?,
                     course: c.text("title")?,
-                    starts: c.opt_int("starts_at")?.map(|ms| tz::format(ms, &zone)),
+                    starts: c.opt_int("starts_at")?.map(|ms| {
+                        crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)
+                    }),
                     status: c.text("status")?,
-                    applied: tz::format(c.int("created_at")?, &zone),
-                    decided: c.opt_int("decided_at")?.map(|ms| tz::format(ms, &zone)),
+                    applied: crate::format::zoned_in(
+                        crate::i18n::request_locale(),
+                        c.int("created_at")?,
+                        &zone,
+                    ),
+                    decided: c.opt_int("decided_at")?.map(|ms| {
+                        crate::format::zoned_in(crate::i18n::request_locale(), ms, &zone)
+                    }),
                     attended: c.opt_int("attended")?.map(|a| a != 0),
                 })
             })
@@ -97,7 +113,7 @@ pub async fn export(id: &str) -> Result<AttendeeData, AppError> {
             .iter()
             .map(|h| {
                 Ok(AttendeeEvent {
-                    at: tz::format(h.int("at")?, &zone),
+                    at: crate::format::zoned_in(crate::i18n::request_locale(), h.int("at")?, &zone),
                     action: h.text("action")?,
                     by: h.text("actor_label")?,
                 })
@@ -132,7 +148,7 @@ pub async fn erase(id: &str, confirm: &str) -> Result<(), AppError> {
     if confirm.trim() != "on" {
         return Err(AppError::field(
             "confirm",
-            "Tick the box to confirm that the personal data is erased for good.",
+            crate::i18n::request_locale().t("attendees-erase-tick"),
         ));
     }
     let name = row.text("name")?;

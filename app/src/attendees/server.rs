@@ -8,6 +8,7 @@ use base64::Engine;
 
 use super::{Attendee, AttendeeInput, AttendeePage, Imported, CSV_COLUMNS, PAGE_SIZE};
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::request_locale;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_customer, CustomerAdmin};
 use crate::server::db::{contains_pattern, Row, RowExt, Tx};
@@ -20,11 +21,11 @@ pub const IMPORT_MAX_ROWS: usize = 5000;
 const COLUMNS: &str = "attendee_id, name, email, job_title, created_at, updated_at";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No attendee has that id.".into())
+    AppError::NotFound(request_locale().t("attendees-not-found"))
 }
 
 fn taken() -> AppError {
-    AppError::field("email", "Another attendee already has this email.")
+    AppError::field("email", request_locale().t("attendees-email-taken"))
 }
 
 fn to_attendee(row: &Row) -> Result<Attendee, AppError> {
@@ -63,7 +64,10 @@ pub async fn list(q: &str, after: &str) -> Result<AttendeePage, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     if q.chars().count() > 200 {
-        return Err(AppError::field("q", "Search for at most 200 characters."));
+        return Err(AppError::field(
+            "q",
+            request_locale().t("catalog-search-too-long"),
+        ));
     }
     let cursor = decode_cursor(after)?;
     let folded = normalize::fold(q);
@@ -291,7 +295,7 @@ pub async fn delete(id: &str) -> Result<(), AppError> {
     .context("failed to check the attendee's course applications")?;
     if on_applications > 0 {
         return Err(AppError::Conflict(
-            "This attendee is named on a course application and cannot be deleted.".into(),
+            request_locale().t("attendees-on-application"),
         ));
     }
     let deleted = sqlx::query(
@@ -363,17 +367,19 @@ fn read_header(header: &csv::StringRecord) -> Result<Vec<&'static str>, FieldErr
                 &mut errors,
                 1,
                 column,
-                "This column appears twice in the header.",
+                request_locale().t("attendees-csv-column-twice"),
             ),
             Some(column) => columns.push(*column),
             None => bad(
                 &mut errors,
                 1,
                 &format!("column {}", index + 1),
-                format!(
-                    "Unknown column {:?}; the header names the columns {}.",
-                    cell.trim(),
-                    CSV_COLUMNS.join(", ")
+                request_locale().t_args(
+                    "attendees-csv-unknown-column",
+                    &[
+                        ("column", format!("{:?}", cell.trim()).into()),
+                        ("columns", CSV_COLUMNS.join(", ").into()),
+                    ],
                 ),
             ),
         }
@@ -384,7 +390,7 @@ fn read_header(header: &csv::StringRecord) -> Result<Vec<&'static str>, FieldErr
                 &mut errors,
                 1,
                 required,
-                "The header has no such column; it is required.",
+                request_locale().t("attendees-csv-column-missing"),
             );
         }
     }
@@ -412,14 +418,17 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
                 &mut errors,
                 1,
                 "header",
-                format!("The header cannot be read: {e}"),
+                request_locale().t_args(
+                    "attendees-csv-header-unreadable",
+                    &[("error", e.to_string().into())],
+                ),
             );
             return Err(errors);
         }
         None => {
             return Err(FieldErrors(vec![(
                 "csv".into(),
-                "The file is empty.".into(),
+                request_locale().t("attendees-csv-empty"),
             )]))
         }
     };
@@ -437,7 +446,10 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
                     &mut errors,
                     line,
                     "row",
-                    format!("The row cannot be read: {e}"),
+                    request_locale().t_args(
+                        "attendees-csv-row-unreadable",
+                        &[("error", e.to_string().into())],
+                    ),
                 );
                 break;
             }
@@ -446,7 +458,8 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
         if rows.len() + errors.0.len() >= IMPORT_MAX_ROWS {
             return Err(FieldErrors(vec![(
                 "csv".into(),
-                format!("Import at most {IMPORT_MAX_ROWS} rows at a time."),
+                request_locale()
+                    .t_args("attendees-csv-too-many", &[("max", IMPORT_MAX_ROWS.into())]),
             )]));
         }
         if record.len() < columns.len() {
@@ -455,10 +468,12 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
                 &mut errors,
                 line,
                 missing,
-                format!(
-                    "The row has {} columns; the header has {}.",
-                    record.len(),
-                    columns.len()
+                request_locale().t_args(
+                    "attendees-csv-column-count",
+                    &[
+                        ("row", record.len().into()),
+                        ("header", columns.len().into()),
+                    ],
                 ),
             );
             continue;
@@ -468,10 +483,12 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
                 &mut errors,
                 line,
                 &format!("column {}", columns.len() + 1),
-                format!(
-                    "The row has {} columns; the header has {}.",
-                    record.len(),
-                    columns.len()
+                request_locale().t_args(
+                    "attendees-csv-column-count",
+                    &[
+                        ("row", record.len().into()),
+                        ("header", columns.len().into()),
+                    ],
                 ),
             );
             continue;
@@ -492,10 +509,13 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
             if let Some(first) = seen.get(&key) {
                 row_errors.push(
                     "email",
-                    format!("The same email is already on line {first}."),
+                    request_locale().t_args(
+                        "attendees-csv-same-email",
+                        &[("line", (*first as i64).into())],
+                    ),
                 );
             } else if existing.contains(&key) {
-                row_errors.push("email", "An attendee with this email already exists.");
+                row_errors.push("email", request_locale().t("attendees-csv-email-exists"));
             } else {
                 seen.insert(key, line);
             }
@@ -513,7 +533,7 @@ fn parse_rows(text: &str, existing: &HashSet<String>) -> Result<Vec<NewAttendee>
     if rows.is_empty() {
         return Err(FieldErrors(vec![(
             "csv".into(),
-            "The file has a header but no rows.".into(),
+            request_locale().t("attendees-csv-no-rows"),
         )]));
     }
     Ok(rows)
@@ -545,11 +565,15 @@ pub async fn import(text: &str) -> Result<Imported, AppError> {
             Ok(_) => {}
             Err(e) if is_unique_violation(&e) => {
                 return Err(AppError::Conflict(
-                    "Attendees were added while the file was imported. Nothing was imported; please try again."
-                        .into(),
+                    request_locale().t("attendees-csv-raced"),
                 ))
             }
-            Err(e) => return Err(AppError::internal("failed to insert an imported attendee", e)),
+            Err(e) => {
+                return Err(AppError::internal(
+                    "failed to insert an imported attendee",
+                    e,
+                ))
+            }
         }
     }
     record(

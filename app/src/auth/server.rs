@@ -96,6 +96,8 @@ pub async fn sign_in(email: &str, password: String) -> Result<SignInStep, AppErr
         return Ok(SignInStep::CodeNeeded);
     }
     start_session(&st, &user_id, epoch, Some(st.clock.now_ms())).await?;
+    // Mails to this user follow the language they sign in with.
+    crate::profile::locale::remember(st.db.pool(), &user_id, crate::i18n::request_locale()).await?;
     tracing::info!(user_id = %user_id, "signed in");
     let needs_factor = role == Role::SystemAdmin && st.settings.require_admin_totp;
     Ok(SignInStep::SignedIn {
@@ -152,6 +154,12 @@ pub async fn sign_in_code(code: &str) -> Result<Identity, AppError> {
         &pending.user_id,
         pending.epoch,
         Some(st.clock.now_ms()),
+    )
+    .await?;
+    crate::profile::locale::remember(
+        st.db.pool(),
+        &pending.user_id,
+        crate::i18n::request_locale(),
     )
     .await?;
     tracing::info!(user_id = %pending.user_id, "signed in with a second factor");

@@ -11,6 +11,7 @@ use super::{
 use crate::components::{error_of, field_error, general_error};
 use crate::error::AppError;
 use crate::format;
+use crate::i18n::use_locale;
 use crate::toast::toast_on_success;
 
 #[derive(Clone, Copy)]
@@ -26,6 +27,7 @@ struct Actions {
 
 #[component]
 pub fn BillingPage() -> impl IntoView {
+    let l = use_locale();
     let actions = Actions {
         form: NodeRef::new(),
         create: ServerAction::new(),
@@ -87,27 +89,27 @@ pub fn BillingPage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Billing accounts — Coursegate"/>
+        <Title text=l.t("billing-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Billing accounts"</h1>
+                    <p class="eyebrow">{l.t("dashboard-eyebrow")}</p>
+                    <h1>{l.t("nav-billing")}</h1>
                 </div>
                 <button type="button" class="button small" data-testid="billing-toggle-archived"
                     on:click=move |_| show_archived.update(|s| *s = !*s)>
-                    {move || if show_archived.get() { "Show active accounts" } else { "Show archived accounts" }}
+                    {move || if show_archived.get() { l.t("billing-show-active") } else { l.t("billing-show-archived") }}
                 </button>
             </div>
-            <p class="lead">"Purchases are invoiced to a billing account. The default account is chosen for you at checkout; an account you no longer use is archived, so past invoices still show where they went."</p>
+            <p class="lead">{l.t("billing-lead")}</p>
             {move || row_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="billing-error">{m}</div> })}
             <div class="workspace-grid">
                 <div>
-                    <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+                    <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                         {move || Suspend::new(async move {
                             match accounts.await {
                                 Ok(list) => view! { <AccountTable list archived=show_archived.get_untracked() actions editing/> }.into_any(),
-                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                                Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                             }
                         })}
                     </Transition>
@@ -133,11 +135,12 @@ fn AccountTable(
     actions: Actions,
     editing: RwSignal<Option<BillingAccount>>,
 ) -> impl IntoView {
+    let l = use_locale();
     if list.is_empty() {
         let text = if archived {
-            "No archived billing accounts."
+            l.t("billing-no-archived")
         } else {
-            "No billing accounts yet. Add the first one with the form; it becomes the default."
+            l.t("billing-empty")
         };
         return view! { <p class="empty" data-testid="billing-empty">{text}</p> }.into_any();
     }
@@ -146,11 +149,11 @@ fn AccountTable(
             <table class="table" data-testid="billing-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Account"</th>
-                        <th scope="col">"VAT ID"</th>
-                        <th scope="col">"Reference"</th>
-                        <th scope="col">"E-invoice address"</th>
-                        <th scope="col">{if archived { "Archived" } else { "Actions" }}</th>
+                        <th scope="col">{l.t("billing-account")}</th>
+                        <th scope="col">{l.t("billing-vat-id")}</th>
+                        <th scope="col">{l.t("billing-reference")}</th>
+                        <th scope="col">{l.t("billing-e-invoice")}</th>
+                        <th scope="col">{if archived { l.t("billing-archived") } else { l.t("attendees-actions") }}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -169,15 +172,16 @@ fn AccountRow(
     actions: Actions,
     editing: RwSignal<Option<BillingAccount>>,
 ) -> impl IntoView {
+    let l = use_locale();
     let id = account.billing_account_id.clone();
     let controls = if archived {
         let restore_id = id.clone();
         view! {
             <div class="row-actions">
-                <span class="muted">{account.archived_at.map(format::time)}</span>
+                <span class="muted">{account.archived_at.map(|at| format::time_in(l, at))}</span>
                 <ActionForm action=actions.restore attr:class="inline">
                     <input type="hidden" name="id" value=restore_id/>
-                    <button type="submit" class="button small" data-testid="billing-restore">"Restore"</button>
+                    <button type="submit" class="button small" data-testid="billing-restore">{l.t("billing-restore")}</button>
                 </ActionForm>
             </div>
         }
@@ -189,15 +193,15 @@ fn AccountRow(
         view! {
             <div class="row-actions">
                 <button type="button" class="button small" data-testid="billing-edit"
-                    on:click=move |_| editing.set(Some(for_edit.clone()))>"Edit"</button>
+                    on:click=move |_| editing.set(Some(for_edit.clone()))>{l.t("attendees-edit")}</button>
                 {(!account.is_default).then(|| view! {
                     <ActionForm action=actions.set_default attr:class="inline">
                         <input type="hidden" name="id" value=default_id/>
-                        <button type="submit" class="button small" data-testid="billing-make-default">"Make default"</button>
+                        <button type="submit" class="button small" data-testid="billing-make-default">{l.t("billing-make-default")}</button>
                     </ActionForm>
                     <ActionForm action=actions.archive attr:class="inline">
                         <input type="hidden" name="id" value=archive_id/>
-                        <button type="submit" class="button small" data-testid="billing-archive">"Archive"</button>
+                        <button type="submit" class="button small" data-testid="billing-archive">{l.t("billing-archive")}</button>
                     </ActionForm>
                 })}
             </div>
@@ -206,14 +210,14 @@ fn AccountRow(
     };
     view! {
         <tr data-testid="billing-row" data-id=id>
-            <td data-label="Account">
+            <td data-label=l.t("billing-account")>
                 <strong>{account.name.clone()}</strong>
-                {account.is_default.then(|| view! { <span class="badge badge-active" data-testid="billing-default">" Default"</span> })}
+                {account.is_default.then(|| view! { <span class="badge badge-active" data-testid="billing-default">" " {l.t("billing-default")}</span> })}
                 <div class="muted pre-line">{account.invoicing_address.clone()}</div>
             </td>
-            <td data-label="VAT ID" class="mono">{account.vat_id.clone()}</td>
-            <td data-label="Reference">{if account.reference.is_empty() { "—".to_string() } else { account.reference.clone() }}</td>
-            <td data-label="E-invoice address">{account.e_invoice_address.clone().unwrap_or_else(|| "—".into())}</td>
+            <td data-label=l.t("billing-vat-id") class="mono">{account.vat_id.clone()}</td>
+            <td data-label=l.t("billing-reference")>{if account.reference.is_empty() { "—".to_string() } else { account.reference.clone() }}</td>
+            <td data-label=l.t("billing-e-invoice")>{account.e_invoice_address.clone().unwrap_or_else(|| "—".into())}</td>
             <td>{controls}</td>
         </tr>
     }
@@ -221,6 +225,7 @@ fn AccountRow(
 
 #[component]
 fn CreateForm(actions: Actions) -> impl IntoView {
+    let l = use_locale();
     // Only results of submissions made since this form appeared count.
     let since = actions.create.version().get_untracked();
     let error = Signal::derive(move || {
@@ -229,12 +234,12 @@ fn CreateForm(actions: Actions) -> impl IntoView {
             .flatten()
     });
     view! {
-        <h2>"Add a billing account"</h2>
+        <h2>{l.t("billing-add-heading")}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
         <ActionForm action=actions.create node_ref=actions.form attr:class="form" attr:data-testid="billing-create-form">
             <AccountFields values=BillingAccountInput::default() error/>
             <button type="submit" class="button primary" data-testid="billing-save"
-                disabled=move || actions.create.pending().get()>"Add account"</button>
+                disabled=move || actions.create.pending().get()>{l.t("billing-add")}</button>
         </ActionForm>
     }
 }
@@ -252,6 +257,7 @@ fn EditForm(
             .then(|| error_of(actions.update.value()))
             .flatten()
     });
+    let l = use_locale();
     let values = BillingAccountInput {
         name: account.name.clone(),
         invoicing_address: account.invoicing_address.clone(),
@@ -260,16 +266,16 @@ fn EditForm(
         e_invoice_address: account.e_invoice_address.clone().unwrap_or_default(),
     };
     view! {
-        <h2>{format!("Edit “{}”", account.name)}</h2>
+        <h2>{l.t_args("billing-edit-heading", &[("name", account.name.clone().into())])}</h2>
         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
         <ActionForm action=actions.update node_ref=actions.form attr:class="form" attr:data-testid="billing-edit-form">
             <input type="hidden" name="id" value=account.billing_account_id.clone()/>
             <AccountFields values error/>
             <div class="row-actions">
                 <button type="submit" class="button primary" data-testid="billing-save"
-                    disabled=move || actions.update.pending().get()>"Save changes"</button>
+                    disabled=move || actions.update.pending().get()>{l.t("form-save-changes")}</button>
                 <button type="button" class="button" data-testid="billing-cancel"
-                    on:click=move |_| editing.set(None)>"Cancel"</button>
+                    on:click=move |_| editing.set(None)>{l.t("form-cancel")}</button>
             </div>
         </ActionForm>
     }
@@ -277,34 +283,35 @@ fn EditForm(
 
 #[component]
 fn AccountFields(values: BillingAccountInput, error: Signal<Option<AppError>>) -> impl IntoView {
+    let l = use_locale();
     let message = move |field: &'static str| move || field_error(&error.get(), field);
     let invalid = move |field: &'static str| move || field_error(&error.get(), field).is_some();
     view! {
         <div class="field" class:field-invalid=invalid("name")>
-            <label for="billing-name">"Account name"</label>
+            <label for="billing-name">{l.t("billing-name")}</label>
             <input id="billing-name" name="account[name]" value=values.name required data-testid="billing-name"/>
             <p class="field-error" aria-live="polite">{message("name")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("invoicing_address")>
-            <label for="billing-address">"Invoicing address"</label>
+            <label for="billing-address">{l.t("billing-address")}</label>
             <textarea id="billing-address" name="account[invoicing_address]" rows="3" required
                 data-testid="billing-address">{crate::components::textarea_text(values.invoicing_address)}</textarea>
             <p class="field-error" aria-live="polite">{message("invoicing_address")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("vat_id")>
-            <label for="billing-vat">"VAT ID"</label>
+            <label for="billing-vat">{l.t("billing-vat-id")}</label>
             <input id="billing-vat" name="account[vat_id]" value=values.vat_id required placeholder="FI12345678" data-testid="billing-vat"/>
             <p class="field-error" aria-live="polite">{message("vat_id")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("reference")>
-            <label for="billing-reference">"Reference or cost centre " <span class="optional">"(optional)"</span></label>
+            <label for="billing-reference">{l.t("billing-reference-label")} " " <span class="optional">{l.t("form-optional")}</span></label>
             <input id="billing-reference" name="account[reference]" value=values.reference data-testid="billing-reference"/>
             <p class="field-error" aria-live="polite">{message("reference")}</p>
         </div>
         <div class="field" class:field-invalid=invalid("e_invoice_address")>
-            <label for="billing-einvoice">"E-invoice address " <span class="optional">"(optional)"</span></label>
+            <label for="billing-einvoice">{l.t("billing-e-invoice")} " " <span class="optional">{l.t("form-optional")}</span></label>
             <input id="billing-einvoice" name="account[e_invoice_address]" value=values.e_invoice_address data-testid="billing-einvoice"/>
-            <p class="hint">"An email address for PDF invoices, or your operator code."</p>
+            <p class="hint">{l.t("billing-e-invoice-hint")}</p>
             <p class="field-error" aria-live="polite">{message("e_invoice_address")}</p>
         </div>
     }

@@ -6,6 +6,7 @@
 
 use super::{BillingAccount, BillingAccountInput};
 use crate::error::AppError;
+use crate::i18n::request_locale;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_customer, CustomerAdmin};
 use crate::server::db::{Row, RowExt, Tx};
@@ -15,7 +16,7 @@ const COLUMNS: &str = "billing_account_id, name, invoicing_address, vat_id, refe
     e_invoice_address, is_default, archived_at, created_at, updated_at";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No billing account has that id.".into())
+    AppError::NotFound(request_locale().t("billing-not-found"))
 }
 
 fn to_account(row: &Row) -> Result<BillingAccount, AppError> {
@@ -73,7 +74,7 @@ async fn begin(st: &AppState, customer: &CustomerAdmin) -> Result<Tx, AppError> 
     .fetch_optional(&mut *tx)
     .await
     .context("failed to lock the organization")?
-    .ok_or_else(|| AppError::NotFound("Your organization was not found.".into()))?;
+    .ok_or_else(|| AppError::NotFound(request_locale().t("dashboard-not-found")))?;
     Ok(tx)
 }
 
@@ -172,7 +173,7 @@ pub async fn update(id: &str, input: &BillingAccountInput) -> Result<(), AppErro
     let account = load(&mut tx, &customer, id).await?;
     if account.archived_at.is_some() {
         return Err(AppError::Conflict(
-            "This billing account is archived and can no longer be changed.".into(),
+            request_locale().t("billing-archived-no-change"),
         ));
     }
 
@@ -214,7 +215,7 @@ pub async fn set_default(id: &str) -> Result<(), AppError> {
     let account = load(&mut tx, &customer, id).await?;
     if account.archived_at.is_some() {
         return Err(AppError::Conflict(
-            "An archived billing account cannot be the default.".into(),
+            request_locale().t("billing-archived-no-default"),
         ));
     }
     if account.is_default {
@@ -263,13 +264,12 @@ pub async fn archive(id: &str) -> Result<(), AppError> {
     let account = load(&mut tx, &customer, id).await?;
     if account.archived_at.is_some() {
         return Err(AppError::Conflict(
-            "This billing account is already archived.".into(),
+            request_locale().t("billing-already-archived"),
         ));
     }
     if account.is_default {
         return Err(AppError::Conflict(
-            "The default billing account cannot be archived. Make another account the default first."
-                .into(),
+            request_locale().t("billing-default-no-archive"),
         ));
     }
 
@@ -306,7 +306,7 @@ pub async fn restore(id: &str) -> Result<(), AppError> {
     let account = load(&mut tx, &customer, id).await?;
     if account.archived_at.is_none() {
         return Err(AppError::Conflict(
-            "This billing account is not archived.".into(),
+            request_locale().t("billing-not-archived"),
         ));
     }
 

@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::Locale;
 use crate::money;
 use crate::validate::{self, DeliveryMode, ServiceKind};
 
@@ -76,6 +77,44 @@ impl Service {
             (Some(s), Some(e)) => format!("{s} – {e}"),
             (Some(s), None) => s.clone(),
             _ => "Any time".into(),
+        }
+    }
+}
+
+impl Service {
+    /// [`Service::kind_label`] in `locale`.
+    pub fn kind_label_in(&self, locale: Locale) -> String {
+        ServiceKind::parse(&self.kind).map_or(String::new(), |k| k.label_in(locale))
+    }
+
+    /// [`Service::mode_label`] in `locale`.
+    pub fn mode_label_in(&self, locale: Locale) -> String {
+        DeliveryMode::parse(&self.delivery_mode).map_or(String::new(), |m| m.label_in(locale))
+    }
+
+    /// `1 250,00 € + ALV 25,5 %` in Finnish.
+    pub fn price_label_in(&self, locale: Locale) -> String {
+        locale.t_args(
+            "catalog-price-plus-vat",
+            &[
+                (
+                    "price",
+                    money::format_in(locale, self.price_minor, &self.currency).into(),
+                ),
+                (
+                    "rate",
+                    money::format_rate_in(locale, self.vat_rate_bp).into(),
+                ),
+            ],
+        )
+    }
+
+    /// [`Service::when`] in `locale` (the dates come formatted in it).
+    pub fn when_in(&self, locale: Locale) -> String {
+        match (&self.starts, &self.ends) {
+            (Some(s), Some(e)) => format!("{s} – {e}"),
+            (Some(s), None) => s.clone(),
+            _ => locale.t("catalog-any-time"),
         }
     }
 }
@@ -217,10 +256,13 @@ impl ServiceInput {
             "currency",
             match self.currency.trim() {
                 c if money::CURRENCIES.contains(&c) => Ok(c.to_string()),
-                "" => Err("Currency is required.".to_string()),
-                _ => Err(format!(
-                    "Choose a currency from the list ({}).",
-                    money::CURRENCIES.join(", ")
+                "" => Err(crate::i18n::use_locale().t_args(
+                    "validate-required",
+                    &[("label", validate::label_text("Currency").into())],
+                )),
+                _ => Err(crate::i18n::use_locale().t_args(
+                    "validate-currency",
+                    &[("list", money::CURRENCIES.join(", ").into())],
                 )),
             },
         );

@@ -8,12 +8,14 @@ use leptos_router::hooks::use_query_map;
 
 use super::{list_orders, CancelOrder, Order, OrderList};
 use crate::components::{error_of, general_error, href_with_query};
+use crate::i18n::use_locale;
 use crate::money;
 use crate::toast::toast_on_success;
 use crate::when::When;
 
 #[component]
 pub fn OrdersPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let after = move || query.read().get("after").unwrap_or_default();
     let cancel = ServerAction::<CancelOrder>::new();
@@ -24,21 +26,21 @@ pub fn OrdersPage() -> impl IntoView {
     );
     let cancel_error = move || general_error(&error_of(cancel.value()));
     view! {
-        <Title text="Orders — Coursegate"/>
+        <Title text=l.t("orders-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Orders"</h1>
+                    <p class="eyebrow">{l.t("dashboard-eyebrow")}</p>
+                    <h1>{l.t("nav-orders")}</h1>
                 </div>
-                <A href="/org/catalog" attr:class="button primary">"Browse the catalog"</A>
+                <A href="/org/catalog" attr:class="button primary">{l.t("dashboard-browse-catalog")}</A>
             </div>
             {move || cancel_error().map(|m| view! { <div class="banner banner-error" role="alert" data-testid="order-error">{m}</div> })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(data) => view! { <OrderTable data paged=!after().is_empty() cancel/> }.into_any(),
-                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                     }
                 })}
             </Transition>
@@ -48,9 +50,10 @@ pub fn OrdersPage() -> impl IntoView {
 
 #[component]
 fn OrderTable(data: OrderList, paged: bool, cancel: ServerAction<CancelOrder>) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
         return view! {
-            <p class="empty" data-testid="orders-empty">"No orders yet. Find a course or service in the " <A href="/org/catalog">"catalog"</A> "."</p>
+            <p class="empty" data-testid="orders-empty">{l.t("orders-empty")} " " <A href="/org/catalog">{l.t("orders-empty-link")}</A></p>
         }
         .into_any();
     }
@@ -60,12 +63,12 @@ fn OrderTable(data: OrderList, paged: bool, cancel: ServerAction<CancelOrder>) -
             <table class="table" data-testid="orders-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Ordered"</th>
-                        <th scope="col">"Service"</th>
-                        <th scope="col">"Quantity"</th>
-                        <th scope="col">"Billing account"</th>
-                        <th scope="col" class="num">"Total incl. VAT"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{l.t("orders-ordered")}</th>
+                        <th scope="col">{l.t("orders-service")}</th>
+                        <th scope="col">{l.t("orders-quantity")}</th>
+                        <th scope="col">{l.t("orders-billing-account")}</th>
+                        <th scope="col" class="num">{l.t("orders-total")}</th>
+                        <th scope="col">{l.t("orders-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -73,9 +76,9 @@ fn OrderTable(data: OrderList, paged: bool, cancel: ServerAction<CancelOrder>) -
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {paged.then(|| view! { <A href="/org/orders" attr:class="button small">"Newest"</A> })}
-            {next.map(|n| view! { <A href=href_with_query("/org/orders", &[("after", &n)]) attr:class="button small" attr:data-testid="orders-next">"Older"</A> })}
+        <nav class="pager" aria-label=l.t("pager-label")>
+            {paged.then(|| view! { <A href="/org/orders" attr:class="button small">{l.t("orders-newest")}</A> })}
+            {next.map(|n| view! { <A href=href_with_query("/org/orders", &[("after", &n)]) attr:class="button small" attr:data-testid="orders-next">{l.t("orders-older")}</A> })}
         </nav>
     }
     .into_any()
@@ -83,38 +86,47 @@ fn OrderTable(data: OrderList, paged: bool, cancel: ServerAction<CancelOrder>) -
 
 #[component]
 fn OrderRow(order: Order, cancel: ServerAction<CancelOrder>) -> impl IntoView {
-    let total = money::format(order.net_minor + order.vat_minor, &order.currency);
-    let detail = format!(
-        "{} net + {} VAT",
-        money::format(order.net_minor, &order.currency),
-        money::format(order.vat_minor, &order.currency)
+    let l = use_locale();
+    let total = money::format_in(l, order.net_minor + order.vat_minor, &order.currency);
+    let detail = l.t_args(
+        "orders-net-and-vat",
+        &[
+            (
+                "net",
+                money::format_in(l, order.net_minor, &order.currency).into(),
+            ),
+            (
+                "vat",
+                money::format_in(l, order.vat_minor, &order.currency).into(),
+            ),
+        ],
     );
     let status = if order.status == "cancelled" {
-        view! { <span class="badge badge-rejected">"Cancelled"</span> <span class="muted">{order.cancelled.clone()}</span> }.into_any()
+        view! { <span class="badge badge-rejected">{l.t("orders-cancelled")}</span> <span class="muted">{order.cancelled.clone()}</span> }.into_any()
     } else if order.cancellable {
         let id = order.order_id.clone();
         view! {
-            <span class="badge badge-approved">"Confirmed"</span>
+            <span class="badge badge-approved">{l.t("orders-confirmed")}</span>
             <ActionForm action=cancel attr:class="inline">
                 <input type="hidden" name="id" value=id/>
-                <button type="submit" class="button small" data-testid="order-cancel">"Cancel"</button>
+                <button type="submit" class="button small" data-testid="order-cancel">{l.t("orders-cancel")}</button>
             </ActionForm>
         }
         .into_any()
     } else {
-        view! { <span class="badge badge-approved">"Confirmed"</span> }.into_any()
+        view! { <span class="badge badge-approved">{l.t("orders-confirmed")}</span> }.into_any()
     };
     view! {
         <tr data-testid="order-row" data-id=order.order_id.clone()>
-            <td data-label="Ordered"><When stamp=order.ordered.clone()/></td>
-            <td data-label="Service">
+            <td data-label=l.t("orders-ordered")><When stamp=order.ordered.clone()/></td>
+            <td data-label=l.t("orders-service")>
                 <A href=format!("/org/catalog/{}", order.service_id)>{order.service_title.clone()}</A>
                 {order.starts.clone().map(|s| view! { <div class="muted">{s}</div> })}
             </td>
-            <td data-label="Quantity">{order.quantity}</td>
-            <td data-label="Billing account">{order.billing_account_name.clone()}</td>
-            <td data-label="Total incl. VAT" class="num" title=detail>{total}</td>
-            <td data-label="Status"><div class="row-actions">{status}</div></td>
+            <td data-label=l.t("orders-quantity")>{order.quantity}</td>
+            <td data-label=l.t("orders-billing-account")>{order.billing_account_name.clone()}</td>
+            <td data-label=l.t("orders-total") class="num" title=detail>{total}</td>
+            <td data-label=l.t("orders-status")><div class="row-actions">{status}</div></td>
         </tr>
     }
 }

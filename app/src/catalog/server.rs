@@ -9,7 +9,10 @@ use super::{
     ServiceEdit, ServiceInput, ServiceList, ServiceValues, MAX_QUANTITY, PAGE_SIZE,
 };
 use crate::error::{AppError, FieldErrors};
+use crate::format;
+use crate::i18n::{request_locale, Locale};
 use crate::money;
+use crate::profile::locale;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer, CustomerAdmin};
 use crate::server::db::{
@@ -34,7 +37,18 @@ pub fn refund_deadline(row: &Row) -> Result<Option<i64>, AppError> {
         .or(row.opt_int("starts_at")?))
 }
 
+/// A service with its dates in `zone`, written in the request's language.
 pub fn to_service(row: &Row, zone: &TimeZone, now: i64) -> Result<Service, AppError> {
+    to_service_in(row, zone, now, request_locale())
+}
+
+/// A service with its dates in `zone`, written in `locale`.
+pub fn to_service_in(
+    row: &Row,
+    zone: &TimeZone,
+    now: i64,
+    locale: Locale,
+) -> Result<Service, AppError> {
     let starts_at = row.opt_int("starts_at")?;
     let status = row.text("status")?;
     Ok(Service {
@@ -44,11 +58,13 @@ pub fn to_service(row: &Row, zone: &TimeZone, now: i64) -> Result<Service, AppEr
         description: row.text("description")?,
         category: row.text("category")?,
         delivery_mode: row.text("delivery_mode")?,
-        starts: starts_at.map(|ms| tz::format(ms, zone)),
-        ends: row.opt_int("ends_at")?.map(|ms| tz::format(ms, zone)),
+        starts: starts_at.map(|ms| format::zoned_in(locale, ms, zone)),
+        ends: row
+            .opt_int("ends_at")?
+            .map(|ms| format::zoned_in(locale, ms, zone)),
         cancellation_deadline: row
             .opt_int("cancellation_deadline_at")?
-            .map(|ms| tz::format(ms, zone)),
+            .map(|ms| format::zoned_in(locale, ms, zone)),
         capacity: row.opt_int("capacity")?,
         seats_sold: row.int("seats_sold")?,
         price_minor: row.int("price_minor")?,
@@ -60,7 +76,7 @@ pub fn to_service(row: &Row, zone: &TimeZone, now: i64) -> Result<Service, AppEr
 }
 
 fn service_not_found() -> AppError {
-    AppError::NotFound("No service in the catalog has that id.".into())
+    AppError::NotFound(request_locale().t("catalog-no-such-service"))
 }
 
 // ---- Customer admin ----
@@ -71,10 +87,11 @@ pub async fn catalog(filter: &CatalogFilter, after: &str) -> Result<ServiceList,
     let zone = tz::for_organization(&st, Some(&customer.organization_id)).await?;
     let cursor = decode_cursor(after)?;
     let now = now_ms();
+    let locale = request_locale();
 
     let mut errors = FieldErrors::default();
     if filter.q.chars().count() > 200 {
-        errors.push("q", "Search for at most 200 characters.");
+        errors.push("q", locale.t("catalog-search-too-long"));
     }
     if !filter.mode.is_empty() {
         errors.check("mode", validate::DeliveryMode::parse(&filter.mode));
@@ -85,7 +102,7 @@ pub async fn catalog(filter: &CatalogFilter, after: &str) -> Result<ServiceList,
         }
         let parsed = tz::parse_day_start(value, &zone);
         if parsed.is_none() {
-            errors.push(field, "Enter a date such as 2027-01-31.");
+            errors.push(field, locale.t("validate-date"));
         }
         parsed
     };
@@ -99,8 +116,18 @@ pub async fn catalog(filter: &CatalogFilter, after: &str) -> Result<ServiceList,
             errors.check(field, money::parse_amount(value, label))
         }
     };
-    let min_price = price("min_price", "Lowest price", &filter.min_price, &mut errors);
-    let max_price = price("max_price", "Highest price", &filter.max_price, &mut errors);
+    let min_price = price(
+        "min_price",
+        &locale.t("catalog-lowest-price"),
+        &filter.min_price,
+        &mut errors,
+    );
+    let max_price = price(
+        "max_price",
+        &locale.t("catalog-highest-price"),
+        &filter.max_price,
+        &mut errors,
+    );
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
     }
@@ -242,7 +269,7 @@ pub async fn usable_billing_account(
     .ok_or_else(|| {
         AppError::field(
             "billing_account_id",
-            "Choose one of your organization's billing accounts.",
+            request_locale().t("orders-choose-own-account"),
         )
     })
 }
@@ -257,7 +284,7 @@ pub fn submission_hash(
     let key = key.trim();
     if key.len() < 16 || key.len() > 64 || !key.chars().all(|c| c.is_ascii_alphanumeric()) {
         return Err(AppError::BadRequest(
-            "The form's key is missing or malformed; reload the page and try again.".into(),
+            request_locale().t("form-key-malformed"),
         ));
     }
     Ok(tokens::hash(&format!("{purpose}:{organization_id}:{key}")))
@@ -272,12 +299,13 @@ pub async fn purchase(
     let st = state()?;
     let customer = require_customer(&st).await?;
     let mut errors = FieldErrors::default();
+    let locale = request_locale();
     let quantity = errors.check(
         "quantity",
-        validate::whole_number(quantity, "Quantity", 1, MAX_QUANTITY),
+        validate::whole_number(quantity, &locale.t("orders-quantity"), 1, MAX_QUANTITY),
     );
     if billing_account_id.trim().is_empty() {
-        errors.push("billing_account_id", "Choose a billing account.");
+        errors.push("billing_account_id", locale.t("orders-choose-account"));
     }
     let (Some(quantity), true) = (quantity, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
@@ -336,6 +364,9 @@ async fn place_order(
     }
     let zone = tz::for_organization(st, Some(&customer.organization_id)).await?;
     let now = now_ms();
+    let locale = request_locale();
+    // The confirmation goes out in the recipient's own language.
+    let mail_locale = locale::of_user(st.db.pool(), &customer.user_id).await?;
     let mut tx = st
         .db
         .begin_write()
@@ -352,14 +383,24 @@ async fn place_order(
     .ok_or_else(service_not_found)?;
     let service = to_service(&row, &zone, now)?;
     if !service.open {
-        return Err(AppError::Conflict(
-            "This course has already started and can no longer be bought.".into(),
-        )
-        .into());
+        return Err(AppError::Conflict(locale.t("orders-already-started")).into());
     }
     let account_name =
         usable_billing_account(&mut tx, &customer.organization_id, billing_account_id).await?;
-    ledger::take_seats(&mut tx, service_id, quantity, now).await?;
+    // The ledger's refusal, said in the request's language; the service
+    // row is locked, so its count is the one the ledger saw.
+    ledger::take_seats(&mut tx, service_id, quantity, now)
+        .await
+        .map_err(|e| match e {
+            AppError::Conflict(_) => AppError::Conflict(match service.seats_left() {
+                Some(0) | None => locale.t("orders-fully-booked"),
+                Some(left) => locale.t_args(
+                    "orders-only-seats-left",
+                    &[("left", left.into()), ("asked", quantity.into())],
+                ),
+            }),
+            other => other,
+        })?;
 
     let order_id = new_id();
     let inserted = sqlx::query(
@@ -426,26 +467,50 @@ async fn place_order(
     .await?;
     let net = quantity * service.price_minor;
     let vat = money::vat(net, service.vat_rate_bp);
-    let body =
-        format!(
-        "Thank you for your order.\n\n{description}\nWhen: {}\nBilling account: {account_name}\n\
-         Net: {}\nVAT {}: {}\nTotal: {}\n\n{}\n\nSee your orders at {}/org/orders\n",
-        service.when(),
-        money::format(net, &service.currency),
-        money::format_rate(service.vat_rate_bp),
-        money::format(vat, &service.currency),
-        money::format(net + vat, &service.currency),
-        match &service.cancellation_deadline.clone().or(service.starts.clone()) {
-            Some(deadline) => format!("You can cancel this order until {deadline}."),
-            None => "You can cancel this order from your orders page.".to_string(),
-        },
-        st.settings.base_url()
+    let m = mail_locale;
+    let dated = to_service_in(&row, &zone, now, m)?;
+    let cancel = match dated.cancellation_deadline.clone().or(dated.starts.clone()) {
+        Some(deadline) => m.t_args("mail-order-cancel-until", &[("date", deadline.into())]),
+        None => m.t("mail-order-cancel-any-time"),
+    };
+    let body = m.t_args(
+        "mail-order-confirmation-body",
+        &[
+            ("quantity", quantity.into()),
+            (
+                "unit",
+                m.t(if service.kind == "course" {
+                    "mail-order-unit-seat"
+                } else {
+                    "mail-order-unit-unit"
+                })
+                .into(),
+            ),
+            ("service", service.title.clone().into()),
+            ("when", dated.when_in(m).into()),
+            ("account", account_name.clone().into()),
+            ("net", money::format_in(m, net, &service.currency).into()),
+            ("rate", money::format_rate_in(m, service.vat_rate_bp).into()),
+            ("vat", money::format_in(m, vat, &service.currency).into()),
+            (
+                "total",
+                money::format_in(m, net + vat, &service.currency).into(),
+            ),
+            ("cancel", cancel.into()),
+            (
+                "link",
+                format!("{}/org/orders", st.settings.base_url()).into(),
+            ),
+        ],
     );
     mail::enqueue(
         &mut tx,
         Mail {
             to: &customer.email,
-            subject: &format!("Order confirmation: {}", service.title),
+            subject: &m.t_args(
+                "mail-order-confirmation-subject",
+                &[("service", service.title.clone().into())],
+            ),
             body: &body,
             kind: "order_confirmation",
         },
@@ -465,6 +530,7 @@ const ORDER_COLUMNS: &str = "o.order_id, o.service_id, s.title AS service_title,
     o.vat_rate_bp, o.status, o.created_at, o.cancelled_at, s.starts_at, s.cancellation_deadline_at";
 
 fn to_order(row: &Row, zone: &TimeZone, now: i64) -> Result<Order, AppError> {
+    let locale = request_locale();
     let quantity = row.int("quantity")?;
     let unit = row.int("unit_price_minor")?;
     let rate = row.int("vat_rate_bp")?;
@@ -486,10 +552,14 @@ fn to_order(row: &Row, zone: &TimeZone, now: i64) -> Result<Order, AppError> {
         vat_minor: money::vat(net, rate),
         cancellable: status == "confirmed" && deadline.is_none_or(|d| now < d),
         status,
-        created: tz::format(row.int("created_at")?, zone),
-        ordered: tz::stamp(row.int("created_at")?, zone),
-        starts: row.opt_int("starts_at")?.map(|ms| tz::format(ms, zone)),
-        cancelled: row.opt_int("cancelled_at")?.map(|ms| tz::format(ms, zone)),
+        created: format::zoned_in(locale, row.int("created_at")?, zone),
+        ordered: format::stamp_in(locale, row.int("created_at")?, zone),
+        starts: row
+            .opt_int("starts_at")?
+            .map(|ms| format::zoned_in(locale, ms, zone)),
+        cancelled: row
+            .opt_int("cancelled_at")?
+            .map(|ms| format::zoned_in(locale, ms, zone)),
     })
 }
 
@@ -540,6 +610,8 @@ pub async fn cancel_order(id: &str) -> Result<(), AppError> {
     let customer = require_customer(&st).await?;
     let zone = tz::for_organization(&st, Some(&customer.organization_id)).await?;
     let now = now_ms();
+    let locale = request_locale();
+    let m = locale::of_user(st.db.pool(), &customer.user_id).await?;
     let mut tx = st
         .db
         .begin_write()
@@ -557,25 +629,20 @@ pub async fn cancel_order(id: &str) -> Result<(), AppError> {
     .fetch_optional(&mut *tx)
     .await
     .context("failed to load the order")?
-    .ok_or_else(|| AppError::NotFound("No order has that id.".into()))?;
+    .ok_or_else(|| AppError::NotFound(locale.t("orders-not-found")))?;
     let order = to_order(&row, &zone, now)?;
     if order.status != "confirmed" {
-        return Err(AppError::Conflict(
-            "This order is already cancelled.".into(),
-        ));
+        return Err(AppError::Conflict(locale.t("orders-already-cancelled")));
     }
     if !order.cancellable {
-        return Err(AppError::Conflict(
-            "The cancellation deadline of this service has passed; contact support if you need help."
-                .into(),
-        ));
+        return Err(AppError::Conflict(locale.t("orders-deadline-passed")));
     }
     let (bought, used) =
         ledger::seats_of(&mut tx, &customer.organization_id, &order.service_id).await?;
     if bought - order.quantity < used {
-        return Err(AppError::Conflict(format!(
-            "{used} of your bought seats are taken by accepted course applications; withdraw those first."
-        )));
+        return Err(AppError::Conflict(
+            locale.t_args("orders-seats-in-use", &[("used", used.into())]),
+        ));
     }
     sqlx::query(
         "UPDATE purchase_order SET status = 'cancelled', cancelled_at = $3
@@ -624,13 +691,22 @@ pub async fn cancel_order(id: &str) -> Result<(), AppError> {
         &mut tx,
         Mail {
             to: &customer.email,
-            subject: &format!("Order cancelled: {}", order.service_title),
-            body: &format!(
-                "Your order of {} × {} is cancelled and {} is refunded to the billing account {}.\n",
-                order.quantity,
-                order.service_title,
-                money::format(order.net_minor + order.vat_minor, &order.currency),
-                order.billing_account_name
+            subject: &m.t_args(
+                "mail-order-cancelled-subject",
+                &[("service", order.service_title.clone().into())],
+            ),
+            body: &m.t_args(
+                "mail-order-cancelled-body",
+                &[
+                    ("quantity", order.quantity.into()),
+                    ("service", order.service_title.clone().into()),
+                    (
+                        "amount",
+                        money::format_in(m, order.net_minor + order.vat_minor, &order.currency)
+                            .into(),
+                    ),
+                    ("account", order.billing_account_name.clone().into()),
+                ],
             ),
             kind: "order_cancelled",
         },
@@ -655,7 +731,7 @@ pub async fn admin_list(status: &str, after: &str) -> Result<AdminServiceList, A
     if !matches!(status, "" | "draft" | "published" | "archived") {
         return Err(AppError::field(
             "status",
-            "Choose draft, published or archived.",
+            request_locale().t("catalog-choose-status"),
         ));
     }
     let cursor = decode_cursor(after)?;
@@ -762,6 +838,7 @@ struct Checked {
 }
 
 fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
+    let locale = request_locale();
     let parsed = input.parse();
     let mut errors = parsed.clone().err().unwrap_or_default();
     let mut date = |field: &str, label: &str, value: &str| -> Option<i64> {
@@ -772,44 +849,41 @@ fn check(input: &ServiceInput, zone: &TimeZone) -> Result<Checked, AppError> {
         if ms.is_none() {
             errors.push(
                 field,
-                format!("{label} must be a date and time such as 2027-01-31T09:00."),
+                locale.t_args("validate-date-time", &[("label", label.into())]),
             );
         }
         ms
     };
-    let starts_at = date("starts_at", "Start", &input.starts_at);
-    let ends_at = date("ends_at", "End", &input.ends_at);
+    let starts_at = date("starts_at", &locale.t("catalog-start"), &input.starts_at);
+    let ends_at = date("ends_at", &locale.t("catalog-end"), &input.ends_at);
     let deadline = date(
         "cancellation_deadline",
-        "Cancellation deadline",
+        &locale.t("catalog-cancellation-deadline"),
         &input.cancellation_deadline,
     );
     let is_course = input.kind.trim() == ServiceKind::Course.code();
     if is_course && input.starts_at.trim().is_empty() {
-        errors.push("starts_at", "A course needs a start.");
+        errors.push("starts_at", locale.t("catalog-course-needs-start"));
     }
     if is_course && input.ends_at.trim().is_empty() {
-        errors.push("ends_at", "A course needs an end.");
+        errors.push("ends_at", locale.t("catalog-course-needs-end"));
     }
     if is_course && input.capacity.trim().is_empty() {
-        errors.push(
-            "capacity",
-            "A course needs a capacity (its number of seats).",
-        );
+        errors.push("capacity", locale.t("catalog-course-needs-capacity"));
     }
     if let (Some(s), Some(e)) = (starts_at, ends_at) {
         if e <= s {
-            errors.push("ends_at", "The end must be after the start.");
+            errors.push("ends_at", locale.t("catalog-end-after-start"));
         }
     }
     if !is_course && !input.ends_at.trim().is_empty() && input.starts_at.trim().is_empty() {
-        errors.push("starts_at", "Give a start when there is an end.");
+        errors.push("starts_at", locale.t("catalog-start-with-end"));
     }
     if let (Some(d), Some(s)) = (deadline, starts_at) {
         if d > s {
             errors.push(
                 "cancellation_deadline",
-                "The cancellation deadline must be before the start.",
+                locale.t("catalog-deadline-before-start"),
             );
         }
     }
@@ -929,10 +1003,7 @@ pub async fn update(id: &str, input: &ServiceInput) -> Result<(), AppError> {
         }
     }
     if row.int("uses")? > 0 && values.kind.code() != before.kind {
-        errors.push(
-            "kind",
-            "This service already has orders or applications; its kind cannot change.",
-        );
+        errors.push("kind", request_locale().t("catalog-kind-locked"));
     }
     if !errors.is_empty() {
         return Err(AppError::Validation(errors));
@@ -1023,7 +1094,7 @@ pub async fn set_status(id: &str, status: &str) -> Result<(), AppError> {
     if !matches!(status, "draft" | "published" | "archived") {
         return Err(AppError::field(
             "status",
-            "Choose draft, published or archived.",
+            request_locale().t("catalog-choose-status"),
         ));
     }
     let mut tx = st

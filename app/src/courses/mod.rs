@@ -37,6 +37,18 @@ pub fn status_label(code: &str) -> &'static str {
         .map_or("Unknown", |(_, label)| label)
 }
 
+/// A status's name in `locale`.
+pub fn status_label_in(locale: crate::i18n::Locale, code: &str) -> String {
+    match code {
+        "submitted" => locale.t("courses-status-submitted"),
+        "waitlisted" => locale.t("courses-status-waitlisted"),
+        "accepted" => locale.t("courses-status-accepted"),
+        "rejected" => locale.t("courses-status-rejected"),
+        "cancelled" => locale.t("courses-status-cancelled"),
+        _ => locale.t("courses-status-unknown"),
+    }
+}
+
 /// The CSS badge for a status, reusing the review console's colours.
 pub fn status_badge(code: &str) -> &'static str {
     match code {

@@ -10,7 +10,7 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 use super::{
-    get_course_application, list_course_applications, open_courses, status_badge, status_label,
+    get_course_application, list_course_applications, open_courses, status_badge, status_label_in,
     ApplyForCourse, ChangeAttendees, CourseApplication, CourseApplicationList,
     WithdrawCourseApplication, STATUSES,
 };
@@ -20,12 +20,14 @@ use crate::components::{
     error_of, field_error, general_error, href_with_query, random_key, successes,
 };
 use crate::error::AppError;
+use crate::i18n::use_locale;
 use crate::money;
 use crate::toast::toast_on_success;
 use crate::when::When;
 
 #[component]
 pub fn CourseApplicationsPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let status = move || query.read().get("status").unwrap_or_default();
     let after = move || query.read().get("after").unwrap_or_default();
@@ -34,27 +36,27 @@ pub fn CourseApplicationsPage() -> impl IntoView {
         |(status, after)| list_course_applications(status, after),
     );
     view! {
-        <Title text="Course applications — Coursegate"/>
+        <Title text=l.t("courses-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Course applications"</h1>
+                    <p class="eyebrow">{l.t("dashboard-eyebrow")}</p>
+                    <h1>{l.t("nav-course-applications")}</h1>
                 </div>
-                <A href="/org/courses/new" attr:class="button primary" attr:data-testid="course-new">"Apply for a course"</A>
+                <A href="/org/courses/new" attr:class="button primary" attr:data-testid="course-new">{l.t("courses-apply")}</A>
             </div>
-            <nav class="tabs" aria-label="Status">
-                <a href="/org/courses" class="tab" class:active=move || status().is_empty()>"All"</a>
-                {STATUSES.iter().map(|(code, label)| {
+            <nav class="tabs" aria-label=l.t("orders-status")>
+                <a href="/org/courses" class="tab" class:active=move || status().is_empty()>{l.t("catalog-all")}</a>
+                {STATUSES.iter().map(|(code, _)| {
                     let current = move || status() == *code;
-                    view! { <a href=href_with_query("/org/courses", &[("status", code)]) class="tab" class:active=current>{*label}</a> }
+                    view! { <a href=href_with_query("/org/courses", &[("status", code)]) class="tab" class:active=current>{status_label_in(l, code)}</a> }
                 }).collect_view()}
             </nav>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match list.await {
                         Ok(data) => view! { <ApplicationTable data status=status() base="/org/courses"/> }.into_any(),
-                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                     }
                 })}
             </Transition>
@@ -70,9 +72,10 @@ pub fn ApplicationTable(
     status: String,
     base: &'static str,
 ) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
         return view! {
-            <p class="empty" data-testid="courses-empty">"No course applications here. Pick a course in the catalog and apply with the people who will attend."</p>
+            <p class="empty" data-testid="courses-empty">{l.t("courses-empty")}</p>
         }
         .into_any();
     }
@@ -83,11 +86,11 @@ pub fn ApplicationTable(
             <table class="table" data-testid="courses-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Course"</th>
-                        {admin.then(|| view! { <th scope="col">"Organization"</th> })}
-                        <th scope="col">"Places"</th>
-                        <th scope="col">"Applied"</th>
-                        <th scope="col">"Status"</th>
+                        <th scope="col">{l.t("courses-course")}</th>
+                        {admin.then(|| view! { <th scope="col">{l.t("courses-organization")}</th> })}
+                        <th scope="col">{l.t("courses-places")}</th>
+                        <th scope="col">{l.t("courses-applied")}</th>
+                        <th scope="col">{l.t("orders-status")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -96,14 +99,14 @@ pub fn ApplicationTable(
                         let title = row.service_title.clone();
                         view! {
                             <tr data-testid="course-row" data-id=row.course_application_id.clone()>
-                                <td data-label="Course">
+                                <td data-label=l.t("courses-course")>
                                     <A href=href>{title}</A>
                                     {row.starts.clone().map(|s| view! { <div class="muted">{s}</div> })}
                                 </td>
-                                {admin.then(|| view! { <td data-label="Organization">{row.organization_name.clone()}</td> })}
-                                <td data-label="Places">{row.places}</td>
-                                <td data-label="Applied"><When stamp=row.applied.clone()/></td>
-                                <td data-label="Status"><span class=status_badge(&row.status) data-testid="course-status">{status_label(&row.status)}</span></td>
+                                {admin.then(|| view! { <td data-label=l.t("courses-organization")>{row.organization_name.clone()}</td> })}
+                                <td data-label=l.t("courses-places")>{row.places}</td>
+                                <td data-label=l.t("courses-applied")><When stamp=row.applied.clone()/></td>
+                                <td data-label=l.t("orders-status")><span class=status_badge(&row.status) data-testid="course-status">{status_label_in(l, &row.status)}</span></td>
                             </tr>
                         }
                     }).collect_view()}
@@ -111,8 +114,8 @@ pub fn ApplicationTable(
             </table>
         </div>
         {next.map(|n| view! {
-            <nav class="pager" aria-label="Pages">
-                <A href=href_with_query(base, &[("status", &status), ("after", &n)]) attr:class="button small">"Next page"</A>
+            <nav class="pager" aria-label=l.t("pager-label")>
+                <A href=href_with_query(base, &[("status", &status), ("after", &n)]) attr:class="button small">{l.t("pager-next")}</A>
             </nav>
         })}
     }
@@ -122,6 +125,7 @@ pub fn ApplicationTable(
 #[component]
 pub fn NewCourseApplicationPage() -> impl IntoView {
     let query = use_query_map();
+    let l = use_locale();
     let preselected = move || query.read().get("service").unwrap_or_default();
     let q = move || query.read().get("q").unwrap_or_default();
     let apply = ServerAction::<ApplyForCourse>::new();
@@ -141,13 +145,13 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
     let key = SharedValue::new(random_key).into_inner();
     let error = Signal::derive(move || error_of(apply.value()));
     view! {
-        <Title text="Apply for a course — Coursegate"/>
+        <Title text=l.t("courses-new-title")/>
         <section class="page narrow">
-            <p><A href="/org/courses">"← Course applications"</A></p>
-            <h1>"Apply for a course"</h1>
-            <p class="lead">"Name the people who will attend. Seats your organization bought for the course are used first; places beyond them are charged as a course fee when the application is accepted."</p>
+            <p><A href="/org/courses">"← " {l.t("nav-course-applications")}</A></p>
+            <h1>{l.t("courses-apply")}</h1>
+            <p class="lead">{l.t("courses-new-lead")}</p>
             {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert" data-testid="course-error">{m}</div> })}
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || {
                     let key = key.clone();
                     Suspend::new(async move {
@@ -156,25 +160,25 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
                             let chosen = preselected();
                             let chosen_hidden = chosen.clone();
                             if courses.is_empty() {
-                                return view! { <p class="empty" data-testid="courses-none-open">"No course is open for applications right now. See the " <A href="/org/catalog">"catalog"</A> "."</p> }.into_any();
+                                return view! { <p class="empty" data-testid="courses-none-open">{l.t("courses-none-open")} " " <A href="/org/catalog">{l.t("dashboard-browse-catalog")}</A></p> }.into_any();
                             }
                             if accounts.is_empty() {
-                                return view! { <p class="empty">"Add a billing account first: " <A href="/org/billing">"Billing accounts"</A></p> }.into_any();
+                                return view! { <p class="empty">{l.t("catalog-add-account-first")} " " <A href="/org/billing">{l.t("nav-billing")}</A></p> }.into_any();
                             }
                             view! {
                                 <Form method="GET" action="/org/courses/new" attr:class="search" attr:role="search">
                                     <input type="hidden" name="service" value=chosen_hidden/>
-                                    <input type="search" name="q" value=q() placeholder="Find attendees by name or email" aria-label="Find attendees" data-testid="course-attendee-search"/>
-                                    <button type="submit" class="button">"Find"</button>
+                                    <input type="search" name="q" value=q() placeholder=l.t("courses-find-placeholder") aria-label=l.t("courses-find-label") data-testid="course-attendee-search"/>
+                                    <button type="submit" class="button">{l.t("courses-find")}</button>
                                 </Form>
                                 <ActionForm action=apply attr:class="form" attr:data-testid="course-form">
                                     <input type="hidden" name="key" value=key/>
                                     <div class="field" class:field-invalid=move || field_error(&error.get(), "service_id").is_some()>
-                                        <label for="course-service">"Course"</label>
+                                        <label for="course-service">{l.t("courses-course")}</label>
                                         <select id="course-service" name="service_id" data-testid="course-service">
                                             {courses.into_iter().map(|c| {
                                                 let selected = c.service_id == chosen;
-                                                let seats = c.seats_left.map(|n| format!(" — {n} seats left")).unwrap_or_default();
+                                                let seats = c.seats_left.map(|n| format!(" — {}", l.t_args("catalog-seats-left", &[("count", n.into())]))).unwrap_or_default();
                                                 let label = format!("{} ({}){seats}", c.title, c.starts.clone().unwrap_or_default());
                                                 view! { <option value=c.service_id.clone() selected=selected>{label}</option> }
                                             }).collect_view()}
@@ -183,7 +187,7 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
                                     </div>
                                     <AttendeePicker attendees=attendees.rows selected=HashSet::new() error/>
                                     <div class="field" class:field-invalid=move || field_error(&error.get(), "billing_account_id").is_some()>
-                                        <label for="course-account">"Billing account for course fees"</label>
+                                        <label for="course-account">{l.t("courses-fee-account")}</label>
                                         <select id="course-account" name="billing_account_id" data-testid="course-account">
                                             {accounts.into_iter().map(|a| view! {
                                                 <option value=a.billing_account_id.clone() selected=a.is_default>{a.name.clone()}</option>
@@ -192,16 +196,16 @@ pub fn NewCourseApplicationPage() -> impl IntoView {
                                         <p class="field-error">{move || field_error(&error.get(), "billing_account_id")}</p>
                                     </div>
                                     <div class="field" class:field-invalid=move || field_error(&error.get(), "note").is_some()>
-                                        <label for="course-note">"Note to the operator " <span class="optional">"(optional)"</span></label>
+                                        <label for="course-note">{l.t("courses-note")} " " <span class="optional">{l.t("form-optional")}</span></label>
                                         <textarea id="course-note" name="note" rows="3" data-testid="course-note"></textarea>
                                         <p class="field-error">{move || field_error(&error.get(), "note")}</p>
                                     </div>
                                     <button type="submit" class="button primary" data-testid="course-submit"
-                                        disabled=move || apply.pending().get()>"Send application"</button>
+                                        disabled=move || apply.pending().get()>{l.t("courses-send")}</button>
                                 </ActionForm>
                             }.into_any()
                         }
-                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                     }
                 })}}
             </Transition>
@@ -217,17 +221,18 @@ fn AttendeePicker(
     selected: HashSet<String>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let l = use_locale();
     if attendees.is_empty() {
         return view! {
             <div class="field">
-                <p class="empty" data-testid="course-no-attendees">"No attendees found. Add people on the " <A href="/org/attendees">"Attendees"</A> " page first."</p>
+                <p class="empty" data-testid="course-no-attendees">{l.t("courses-no-attendees")} " " <A href="/org/attendees">{l.t("nav-attendees")}</A></p>
             </div>
         }
         .into_any();
     }
     view! {
         <fieldset class="field checklist" class:field-invalid=move || field_error(&error.get(), "attendee_ids").is_some()>
-            <legend>"Attendees"</legend>
+            <legend>{l.t("nav-attendees")}</legend>
             {attendees.into_iter().enumerate().map(|(i, a)| {
                 let id = format!("attendee-{i}");
                 let label_for = id.clone();
@@ -250,6 +255,7 @@ fn AttendeePicker(
 pub fn CourseApplicationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
+    let l = use_locale();
     let change = ServerAction::<ChangeAttendees>::new();
     toast_on_success(change);
     let withdraw = ServerAction::<WithdrawCourseApplication>::new();
@@ -265,14 +271,14 @@ pub fn CourseApplicationPage() -> impl IntoView {
         },
     );
     view! {
-        <Title text="Course application — Coursegate"/>
+        <Title text=l.t("courses-detail-title")/>
         <section class="page wide">
-            <p><A href="/org/courses">"← Course applications"</A></p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p><A href="/org/courses">"← " {l.t("nav-course-applications")}</A></p>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match loaded.await {
                         Ok((application, attendees)) => view! { <ApplicationView application attendees change withdraw/> }.into_any(),
-                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div> }.into_any(),
                     }
                 })}
             </Transition>
@@ -283,29 +289,36 @@ pub fn CourseApplicationPage() -> impl IntoView {
 /// The facts every viewer of an application sees.
 #[component]
 pub fn ApplicationFacts(application: CourseApplication) -> impl IntoView {
+    let l = use_locale();
     let fee = if application.fee_minor != 0 {
-        money::format(application.fee_minor, &application.currency) + " before VAT"
+        l.t_args(
+            "courses-fee-before-vat",
+            &[(
+                "amount",
+                money::format_in(l, application.fee_minor, &application.currency).into(),
+            )],
+        )
     } else {
-        "None".into()
+        l.t("courses-no-fee")
     };
     view! {
         <dl class="facts">
-            <dt>"Status"</dt>
-            <dd><span class=status_badge(&application.status) data-testid="course-detail-status">{status_label(&application.status)}</span></dd>
-            <dt>"Course"</dt><dd>{application.service_title.clone()}</dd>
-            <dt>"When"</dt><dd>{application.starts.clone().unwrap_or_else(|| "—".into())}</dd>
-            <dt>"Organization"</dt><dd>{application.organization_name.clone()}</dd>
-            <dt>"Places"</dt><dd data-testid="course-places">{application.attendees.len()}</dd>
-            <dt>"Billing account"</dt><dd>{application.billing_account_name.clone()}</dd>
-            <dt>"Applied"</dt><dd>{application.created.clone()}</dd>
-            {application.decided.clone().map(|d| view! { <dt>"Decided"</dt><dd>{d}</dd> })}
+            <dt>{l.t("orders-status")}</dt>
+            <dd><span class=status_badge(&application.status) data-testid="course-detail-status">{status_label_in(l, &application.status)}</span></dd>
+            <dt>{l.t("courses-course")}</dt><dd>{application.service_title.clone()}</dd>
+            <dt>{l.t("catalog-when")}</dt><dd>{application.starts.clone().unwrap_or_else(|| "—".into())}</dd>
+            <dt>{l.t("courses-organization")}</dt><dd>{application.organization_name.clone()}</dd>
+            <dt>{l.t("courses-places")}</dt><dd data-testid="course-places">{application.attendees.len()}</dd>
+            <dt>{l.t("orders-billing-account")}</dt><dd>{application.billing_account_name.clone()}</dd>
+            <dt>{l.t("courses-applied")}</dt><dd>{application.created.clone()}</dd>
+            {application.decided.clone().map(|d| view! { <dt>{l.t("courses-decided")}</dt><dd>{d}</dd> })}
             {(application.status == "accepted").then(|| view! {
-                <dt>"Seats"</dt>
-                <dd data-testid="course-seats">{format!("{} from bought seats, {} charged as a course fee", application.seats_from_orders, application.seats_charged)}</dd>
+                <dt>{l.t("dashboard-seats")}</dt>
+                <dd data-testid="course-seats">{l.t_args("courses-seats-split", &[("bought", application.seats_from_orders.into()), ("charged", application.seats_charged.into())])}</dd>
             })}
-            <dt>"Course fee"</dt><dd data-testid="course-fee">{fee}</dd>
-            {(!application.note.is_empty()).then(|| view! { <dt>"Note"</dt><dd class="pre-line">{application.note.clone()}</dd> })}
-            {application.decision_reason.clone().map(|r| view! { <dt>"Operator's message"</dt><dd class="pre-line" data-testid="course-reason">{r}</dd> })}
+            <dt>{l.t("courses-fee")}</dt><dd data-testid="course-fee">{fee}</dd>
+            {(!application.note.is_empty()).then(|| view! { <dt>{l.t("courses-note-short")}</dt><dd class="pre-line">{application.note.clone()}</dd> })}
+            {application.decision_reason.clone().map(|r| view! { <dt>{l.t("courses-operator-message")}</dt><dd class="pre-line" data-testid="course-reason">{r}</dd> })}
         </dl>
     }
 }
@@ -346,20 +359,21 @@ fn ApplicationView(
     }
     let change_id = application.course_application_id.clone();
     let withdraw_id = application.course_application_id.clone();
+    let l = use_locale();
     let withdraw_note = if application.status == "accepted" && application.seats_charged > 0 {
         if application.refundable {
-            "Withdrawing gives the seats back and refunds the course fee."
+            l.t("courses-withdraw-refund")
         } else {
-            "The free cancellation deadline has passed: withdrawing gives the seats back, but the course fee stays."
+            l.t("courses-withdraw-no-refund")
         }
     } else {
-        "Withdrawing tells the operator you no longer need these places."
+        l.t("courses-withdraw-note")
     };
     view! {
         <Title text=format!("{} — Coursegate", application.service_title)/>
         <div class="page-head">
             <div>
-                <p class="eyebrow">"Course application"</p>
+                <p class="eyebrow">{l.t("courses-eyebrow")}</p>
                 <h1>{application.service_title.clone()}</h1>
             </div>
         </div>
@@ -367,7 +381,7 @@ fn ApplicationView(
         <div class="workspace-grid">
             <div>
                 <ApplicationFacts application=application.clone()/>
-                <h2>"Attendees"</h2>
+                <h2>{l.t("nav-attendees")}</h2>
                 <ul class="plain-list" data-testid="course-attendees">
                     {application.attendees.iter().map(|a| view! {
                         <li>{a.name.clone()} <span class="muted">{if a.job_title.is_empty() { format!(" {}", a.email) } else { format!(" {} · {}", a.email, a.job_title) }}</span></li>
@@ -377,24 +391,24 @@ fn ApplicationView(
             <div>
                 {application.changeable.then(|| view! {
                     <div class="card">
-                        <h2>"Change attendees"</h2>
+                        <h2>{l.t("courses-change-attendees")}</h2>
                         {(application.status == "accepted").then(|| view! {
-                            <p class="hint">{format!("Accepted for {} places: swap people, keep the number.", application.attendees.len())}</p>
+                            <p class="hint">{l.t_args("courses-accepted-swap", &[("count", application.attendees.len().into())])}</p>
                         })}
                         {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
                         <ActionForm action=change attr:class="form" attr:data-testid="course-change-form">
                             <input type="hidden" name="id" value=change_id/>
                             <AttendeePicker attendees=choices selected error/>
                             <button type="submit" class="button primary" data-testid="course-change-save"
-                                disabled=move || change.pending().get()>"Save attendees"</button>
+                                disabled=move || change.pending().get()>{l.t("courses-save-attendees")}</button>
                         </ActionForm>
                     </div>
                     <div class="card">
-                        <h2>"Withdraw"</h2>
+                        <h2>{l.t("courses-withdraw")}</h2>
                         <p class="muted">{withdraw_note}</p>
                         <ActionForm action=withdraw attr:class="inline">
                             <input type="hidden" name="id" value=withdraw_id/>
-                            <button type="submit" class="button danger" data-testid="course-withdraw">"Withdraw application"</button>
+                            <button type="submit" class="button danger" data-testid="course-withdraw">{l.t("courses-withdraw-button")}</button>
                         </ActionForm>
                     </div>
                 })}

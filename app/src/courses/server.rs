@@ -6,12 +6,15 @@ use std::collections::HashSet;
 
 use jiff::tz::TimeZone;
 
+use super::status_label_in;
 use super::{
     CourseApplication, CourseApplicationList, CourseApplicationRow, NamedAttendee, OpenCourse,
     MAX_ATTENDEES, PAGE_SIZE,
 };
 use crate::catalog::server::{refund_deadline, submission_hash, usable_billing_account};
 use crate::error::{AppError, FieldErrors};
+use crate::format;
+use crate::i18n::{request_locale, Arg, Locale};
 use crate::money;
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{require_admin, require_customer, AdminSession, CustomerAdmin};
@@ -38,7 +41,7 @@ const FROM: &str = "course_application c
     JOIN billing_account b ON b.billing_account_id = c.billing_account_id";
 
 fn not_found() -> AppError {
-    AppError::NotFound("No course application has that id.".into())
+    AppError::NotFound(request_locale().t("courses-not-found"))
 }
 
 fn is_open(status: &str) -> bool {
@@ -46,16 +49,19 @@ fn is_open(status: &str) -> bool {
 }
 
 fn to_row(row: &Row, zone: &TimeZone) -> Result<CourseApplicationRow, AppError> {
+    let locale = request_locale();
     Ok(CourseApplicationRow {
         course_application_id: row.text("course_application_id")?,
         organization_name: row.text("organization_name")?,
         service_id: row.text("service_id")?,
         service_title: row.text("service_title")?,
-        starts: row.opt_int("starts_at")?.map(|ms| tz::format(ms, zone)),
+        starts: row
+            .opt_int("starts_at")?
+            .map(|ms| format::zoned_in(locale, ms, zone)),
         status: row.text("status")?,
         places: row.int("places")?,
-        created: tz::format(row.int("created_at")?, zone),
-        applied: tz::stamp(row.int("created_at")?, zone),
+        created: format::zoned_in(locale, row.int("created_at")?, zone),
+        applied: format::stamp_in(locale, row.int("created_at")?, zone),
     })
 }
 
@@ -88,6 +94,18 @@ fn to_application(
     zone: &TimeZone,
     now: i64,
 ) -> Result<CourseApplication, AppError> {
+    to_application_in(row, attendees, zone, now, request_locale())
+}
+
+/// An application with its dates written in `locale`.
+fn to_application_in(
+    row: &Row,
+    attendees: Vec<NamedAttendee>,
+    zone: &TimeZone,
+    now: i64,
+    locale: Locale,
+) -> Result<CourseApplication, AppError> {
+    let at = |ms: i64| format::zoned_in(locale, ms, zone);
     let status = row.text("status")?;
     let starts_at = row.opt_int("starts_at")?;
     let not_started = starts_at.is_none_or(|s| now < s);
@@ -98,15 +116,15 @@ fn to_application(
         organization_name: row.text("organization_name")?,
         service_id: row.text("service_id")?,
         service_title: row.text("service_title")?,
-        starts: starts_at.map(|ms| tz::format(ms, zone)),
-        ends: row.opt_int("ends_at")?.map(|ms| tz::format(ms, zone)),
+        starts: starts_at.map(at),
+        ends: row.opt_int("ends_at")?.map(at),
         attendees,
         billing_account_id: row.text("billing_account_id")?,
         billing_account_name: row.text("billing_account_name")?,
         note: row.text("note")?,
         decision_reason: row.opt_text("decision_reason")?,
-        created: tz::format(row.int("created_at")?, zone),
-        decided: row.opt_int("decided_at")?.map(|ms| tz::format(ms, zone)),
+        created: at(row.int("created_at")?),
+        decided: row.opt_int("decided_at")?.map(at),
         seats_from_orders: row.int("seats_from_orders")?,
         seats_charged,
         fee_minor: row.int("fee_net")?,
@@ -155,7 +173,7 @@ fn check_status_filter(status: &str) -> Result<(), AppError> {
     } else {
         Err(AppError::field(
             "status",
-            "Choose submitted, waitlisted, accepted, rejected or cancelled.",
+            request_locale().t("courses-choose-status"),
         ))
     }
 }
@@ -239,6 +257,7 @@ pub async fn open_courses() -> Result<Vec<OpenCourse>, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
     let zone = tz::for_organization(&st, Some(&customer.organization_id)).await?;
+    let locale = request_locale();
     let rows = sqlx::query(
         "SELECT service_id, title, starts_at, capacity, seats_sold FROM service
          WHERE kind = 'course' AND status = 'published' AND (starts_at IS NULL OR starts_at > $1)
@@ -253,7 +272,9 @@ pub async fn open_courses() -> Result<Vec<OpenCourse>, AppError> {
             Ok(OpenCourse {
                 service_id: row.text("service_id")?,
                 title: row.text("title")?,
-                starts: row.opt_int("starts_at")?.map(|ms| tz::format(ms, &zone)),
+                starts: row
+                    .opt_int("starts_at")?
+                    .map(|ms| format::zoned_in(locale, ms, &zone)),
                 seats_left: row
                     .opt_int("capacity")?
                     .map(|c| c - row.int("seats_sold").unwrap_or(0)),
@@ -271,20 +292,24 @@ async fn check_attendees(
     ids: &[String],
 ) -> Result<Vec<(String, String)>, AppError> {
     let field = "attendee_ids";
+    let locale = request_locale();
     if ids.is_empty() {
-        return Err(AppError::field(field, "Choose at least one attendee."));
+        return Err(AppError::field(field, locale.t("courses-choose-attendee")));
     }
     if ids.len() > MAX_ATTENDEES {
         return Err(AppError::field(
             field,
-            format!("An application can name at most {MAX_ATTENDEES} attendees."),
+            locale.t_args(
+                "courses-too-many-attendees",
+                &[("max", MAX_ATTENDEES.into())],
+            ),
         ));
     }
     let mut seen = HashSet::new();
     let mut named = Vec::with_capacity(ids.len());
     for id in ids {
         if !seen.insert(id.as_str()) {
-            return Err(AppError::field(field, "Each attendee can be named once."));
+            return Err(AppError::field(field, locale.t("courses-attendee-twice")));
         }
         let name: Option<String> = sqlx::query_scalar(
             "SELECT name FROM attendee
@@ -300,7 +325,7 @@ async fn check_attendees(
             None => {
                 return Err(AppError::field(
                     field,
-                    "Choose attendees from your organization's list.",
+                    locale.t("courses-attendee-not-ours"),
                 ))
             }
         }
@@ -332,7 +357,10 @@ async fn check_not_elsewhere(
         if elsewhere > 0 {
             return Err(AppError::field(
                 "attendee_ids",
-                format!("{name} is already on another application for this course."),
+                request_locale().t_args(
+                    "courses-attendee-elsewhere",
+                    &[("name", name.clone().into())],
+                ),
             ));
         }
     }
@@ -398,13 +426,14 @@ pub async fn create(
 ) -> Result<String, AppError> {
     let st = state()?;
     let customer = require_customer(&st).await?;
+    let locale = request_locale();
     let mut errors = FieldErrors::default();
     let note = errors.check("note", validate::note(note));
     if billing_account_id.trim().is_empty() {
-        errors.push("billing_account_id", "Choose a billing account.");
+        errors.push("billing_account_id", locale.t("orders-choose-account"));
     }
     if service_id.trim().is_empty() {
-        errors.push("service_id", "Choose a course.");
+        errors.push("service_id", locale.t("courses-choose-course"));
     }
     let (Some(note), true) = (note, errors.is_empty()) else {
         return Err(AppError::Validation(errors));
@@ -438,20 +467,16 @@ pub async fn create(
     .await
     .context("failed to load the course")?;
     let Some((kind, title, starts_at)) = course else {
-        return Err(AppError::NotFound(
-            "No course in the catalog has that id.".into(),
-        ));
+        return Err(AppError::NotFound(locale.t("courses-no-such-course")));
     };
     if kind != "course" {
         return Err(AppError::field(
             "service_id",
-            "Applications are for courses; buy this service from the catalog instead.",
+            locale.t("courses-not-a-course"),
         ));
     }
     if starts_at.is_some_and(|s| s <= now) {
-        return Err(AppError::Conflict(
-            "This course has already started; applications are closed.".into(),
-        ));
+        return Err(AppError::Conflict(locale.t("courses-closed")));
     }
     let account_name =
         usable_billing_account(&mut tx, &customer.organization_id, billing_account_id).await?;
@@ -510,26 +535,25 @@ pub async fn change_attendees(id: &str, attendee_ids: &[String]) -> Result<(), A
     let row = load(&st, &mut tx, id, Some(&customer.organization_id), true).await?;
     let status = row.text("status")?;
     let starts_at = row.opt_int("starts_at")?;
+    let locale = request_locale();
     if !is_open(&status) {
-        return Err(AppError::Conflict(format!(
-            "This application is {}; its attendees can no longer change.",
-            super::status_label(&status).to_lowercase()
+        return Err(AppError::Conflict(locale.t_args(
+            "courses-closed-status",
+            &[(
+                "status",
+                status_label_in(locale, &status).to_lowercase().into(),
+            )],
         )));
     }
     if starts_at.is_some_and(|s| s <= now) {
-        return Err(AppError::Conflict(
-            "The course has started; its attendees can no longer change.".into(),
-        ));
+        return Err(AppError::Conflict(locale.t("courses-started-no-change")));
     }
     let named = check_attendees(&mut tx, &customer.organization_id, attendee_ids).await?;
     let places = row.int("places")?;
     if status == "accepted" && named.len() as i64 != places {
         return Err(AppError::field(
             "attendee_ids",
-            format!(
-                "This application was accepted for {places} place{}; name exactly {places}, or withdraw and apply again for a different number.",
-                if places == 1 { "" } else { "s" }
-            ),
+            locale.t_args("courses-name-exactly", &[("places", places.into())]),
         ));
     }
     let service_id = row.text("service_id")?;
@@ -567,16 +591,22 @@ pub async fn withdraw(id: &str) -> Result<(), AppError> {
         .context("failed to start a transaction")?;
     let row = load(&st, &mut tx, id, Some(&customer.organization_id), true).await?;
     let application = to_application(&row, Vec::new(), &zone, now)?;
+    let locale = request_locale();
     if !is_open(&application.status) {
-        return Err(AppError::Conflict(format!(
-            "This application is already {}.",
-            super::status_label(&application.status).to_lowercase()
-        )));
+        return Err(AppError::Conflict(
+            locale.t_args(
+                "courses-already-status",
+                &[(
+                    "status",
+                    status_label_in(locale, &application.status)
+                        .to_lowercase()
+                        .into(),
+                )],
+            ),
+        ));
     }
     if !application.changeable {
-        return Err(AppError::Conflict(
-            "The course has started; the application can no longer be withdrawn.".into(),
-        ));
+        return Err(AppError::Conflict(locale.t("courses-started-no-withdraw")));
     }
     let mut detail = application.service_title.clone();
     if application.status == "accepted" {
@@ -708,16 +738,27 @@ pub async fn admin_get(id: &str) -> Result<CourseApplication, AppError> {
     to_application(&row, attendees, &zone, now_ms())
 }
 
-/// The active Customer admin's address, where decisions are mailed.
-async fn customer_email(tx: &mut Tx, organization_id: &str) -> Result<Option<String>, AppError> {
-    sqlx::query_scalar(
-        "SELECT email FROM app_user WHERE organization_id = $1 AND role = 'customer_admin'
+/// The active Customer admin's address, where decisions are mailed, and
+/// the language they read (theirs, else the deciding request's).
+async fn customer_email(
+    tx: &mut Tx,
+    organization_id: &str,
+) -> Result<Option<(String, Locale)>, AppError> {
+    let found: Option<(String, Option<String>)> = sqlx::query_as(
+        "SELECT email, locale FROM app_user WHERE organization_id = $1 AND role = 'customer_admin'
          AND status = 'active' ORDER BY created_at LIMIT 1",
     )
     .bind(organization_id)
     .fetch_optional(&mut **tx)
     .await
-    .context("failed to find the organization's admin")
+    .context("failed to find the organization's admin")?;
+    Ok(found.map(|(email, locale)| {
+        let locale = locale
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_else(request_locale);
+        (email, locale)
+    }))
 }
 
 pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppError> {
@@ -730,7 +771,7 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
         _ => {
             return Err(AppError::field(
                 "decision",
-                "Choose accept, waitlist or reject.",
+                request_locale().t("courses-choose-decision"),
             ))
         }
     };
@@ -748,9 +789,16 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
     let row = load(&st, &mut tx, id, None, true).await?;
     let status = row.text("status")?;
     if !allowed_from.contains(&status.as_str()) {
-        return Err(AppError::Conflict(format!(
-            "This application is {}; it cannot be {next} now.",
-            super::status_label(&status).to_lowercase()
+        let locale = request_locale();
+        return Err(AppError::Conflict(locale.t_args(
+            "courses-cannot-decide",
+            &[
+                (
+                    "status",
+                    status_label_in(locale, &status).to_lowercase().into(),
+                ),
+                ("next", status_label_in(locale, next).to_lowercase().into()),
+            ],
         )));
     }
     let organization_id = row.text("organization_id")?;
@@ -758,23 +806,13 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
     let application = to_application(&row, Vec::new(), &zone, now)?;
     if next == "accepted" && !application.changeable {
         return Err(AppError::Conflict(
-            "The course has started; the application can no longer be accepted.".into(),
+            request_locale().t("courses-started-no-accept"),
         ));
     }
 
     let (mut from_orders, mut charged) = (0, 0);
-    let mut fee_text = String::new();
     if next == "accepted" {
         (from_orders, charged) = accept_places(&st, &mut tx, &row, &zone, now).await?;
-        if charged > 0 {
-            fee_text = format!(
-                "\n{charged} place{} beyond the seats you bought {} charged as a course fee of {} each (before VAT) to {}.",
-                if charged == 1 { "" } else { "s" },
-                if charged == 1 { "is" } else { "are" },
-                money::format(row.int("price_minor")?, &row.text("currency")?),
-                application.billing_account_name
-            );
-        }
     }
     sqlx::query(
         "UPDATE course_application SET status = $2, decision_reason = $3, decided_by = $4,
@@ -809,35 +847,55 @@ pub async fn decide(id: &str, decision: &str, reason: &str) -> Result<(), AppErr
         ),
     )
     .await?;
-    if let Some(to) = customer_email(&mut tx, &organization_id).await? {
-        let (subject, opening) = match next {
-            "accepted" => ("accepted", "is accepted. See you there!"),
-            "waitlisted" => (
-                "waitlisted",
-                "is on the waiting list. We will write again as soon as a place frees up.",
-            ),
-            _ => ("not accepted", "was not accepted."),
+    if let Some((to, m)) = customer_email(&mut tx, &organization_id).await? {
+        let dated = to_application_in(&row, Vec::new(), &zone, now, m)?;
+        let fee = if charged > 0 {
+            m.t_args(
+                "mail-course-fee",
+                &[
+                    ("count", charged.into()),
+                    (
+                        "price",
+                        money::format_in(m, row.int("price_minor")?, &row.text("currency")?).into(),
+                    ),
+                    ("account", application.billing_account_name.clone().into()),
+                ],
+            )
+        } else {
+            String::new()
         };
-        let body = format!(
-            "Your application for {} ({}) {opening}{fee_text}{}\n\nSee the application at {}/org/courses/{id}\n",
-            application.service_title,
-            application.starts.clone().unwrap_or_default(),
-            if reason.is_empty() {
-                String::new()
-            } else {
-                format!("\n\nMessage from the operator: {reason}")
-            },
-            st.settings.base_url()
-        );
+        let message = if reason.is_empty() {
+            String::new()
+        } else {
+            m.t_args(
+                "mail-course-operator-message",
+                &[("reason", reason.clone().into())],
+            )
+        };
+        let args: [(&str, Arg); 5] = [
+            ("service", application.service_title.clone().into()),
+            ("when", dated.starts.clone().unwrap_or_default().into()),
+            ("fee", fee.into()),
+            ("message", message.into()),
+            (
+                "link",
+                format!("{}/org/courses/{id}", st.settings.base_url()).into(),
+            ),
+        ];
+        let (subject, body) = match next {
+            "accepted" => ("mail-course-accepted-subject", "mail-course-accepted-body"),
+            "waitlisted" => (
+                "mail-course-waitlisted-subject",
+                "mail-course-waitlisted-body",
+            ),
+            _ => ("mail-course-rejected-subject", "mail-course-rejected-body"),
+        };
         mail::enqueue(
             &mut tx,
             Mail {
                 to: &to,
-                subject: &format!(
-                    "Course application {subject}: {}",
-                    application.service_title
-                ),
-                body: &body,
+                subject: &m.t_args(subject, &args),
+                body: &m.t_args(body, &args),
                 kind: "course_decision",
             },
         )
@@ -877,7 +935,8 @@ async fn accept_places(
         .await
         .map_err(|e| match e {
             AppError::Conflict(message) => AppError::Conflict(format!(
-                "{message} The application needs {charged} seat(s) beyond what the organization bought; waitlist it or raise the capacity."
+                "{message} {}",
+                request_locale().t_args("courses-needs-seats", &[("count", charged.into())])
             )),
             other => other,
         })?;
@@ -951,7 +1010,7 @@ pub async fn mark_attendance(id: &str, attendee_id: &str, attended: bool) -> Res
     let row = load(&st, &mut tx, id, None, true).await?;
     if row.text("status")? != "accepted" {
         return Err(AppError::Conflict(
-            "Attendance is marked on accepted applications only.".into(),
+            request_locale().t("courses-attendance-accepted-only"),
         ));
     }
     let changed = sqlx::query(
@@ -967,7 +1026,7 @@ pub async fn mark_attendance(id: &str, attendee_id: &str, attended: bool) -> Res
     .rows_affected();
     if changed == 0 {
         return Err(AppError::NotFound(
-            "That attendee is not on this application.".into(),
+            request_locale().t("courses-attendee-not-on"),
         ));
     }
     admin_audit(

@@ -7,7 +7,7 @@ mod page;
 pub mod server;
 mod utilization_page;
 
-pub use page::DashboardPage;
+pub use page::{activity_label, DashboardPage};
 pub use utilization_page::UtilizationPage;
 
 use leptos::prelude::*;
@@ -49,6 +49,25 @@ impl UtilizationRow {
                 self.attended,
                 self.marked,
                 percent(self.attended, self.marked)
+            )
+        }
+    }
+}
+
+impl UtilizationRow {
+    /// [`UtilizationRow::attendance`] in `locale`: `3/4 (75 %)` style
+    /// phrases from the message files.
+    pub fn attendance_in(&self, locale: crate::i18n::Locale) -> String {
+        if self.marked == 0 {
+            locale.t("dashboard-attendance-not-marked")
+        } else {
+            locale.t_args(
+                "dashboard-attendance",
+                &[
+                    ("attended", self.attended.into()),
+                    ("marked", self.marked.into()),
+                    ("percent", percent(self.attended, self.marked).into()),
+                ],
             )
         }
     }

@@ -10,6 +10,8 @@ use super::{
     AccountSpend, Activity, CurrencySpend, Dashboard, Utilization, UtilizationRow, CHART_SERVICES,
 };
 use crate::error::AppError;
+use crate::format;
+use crate::i18n::request_locale;
 use crate::server::auth::require_customer;
 use crate::server::db::RowExt;
 use crate::server::{now_ms, state, tz, AppState, DbContext};
@@ -22,6 +24,7 @@ async fn utilization_rows(
     organization_id: &str,
     zone: &TimeZone,
 ) -> Result<Vec<UtilizationRow>, AppError> {
+    let locale = request_locale();
     // One row per service the organization ever ordered or applied for;
     // each figure is a correlated aggregate over that service's orders or
     // applications of this organization (purchase_order_service_idx,
@@ -59,7 +62,7 @@ async fn utilization_rows(
                 kind: row.text("kind")?,
                 starts: row
                     .opt_int("starts_at")?
-                    .map(|ms| tz::format_date(ms, zone)),
+                    .map(|ms| format::zoned_date_in(locale, ms, zone)),
                 seats_bought: row.int("seats_bought")?,
                 seats_used: row.int("seats_used")?,
                 seats_charged: row.int("seats_charged")?,
@@ -85,6 +88,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     let customer = require_customer(&st).await?;
     let org = customer.organization_id.as_str();
     let zone = tz::for_organization(&st, Some(org)).await?;
+    let locale = request_locale();
     let now = now_ms();
     let pool = st.db.pool();
 
@@ -95,7 +99,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     .fetch_optional(pool)
     .await
     .context("failed to load the organization")?
-    .ok_or_else(|| AppError::NotFound("Your organization was not found.".into()))?;
+    .ok_or_else(|| AppError::NotFound(locale.t("dashboard-not-found")))?;
 
     // A service without an end date counts as running until its start, and
     // one without dates at all (a licence, a coaching package) as open.
@@ -203,8 +207,8 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     .iter()
     .map(|row| {
         Ok(Activity {
-            at: tz::format(row.int("at")?, &zone),
-            when: tz::stamp(row.int("at")?, &zone),
+            at: format::zoned_in(locale, row.int("at")?, &zone),
+            when: format::stamp_in(locale, row.int("at")?, &zone),
             actor: row.text("actor_label")?,
             action: row.text("action")?,
             detail: row.text("detail")?,
@@ -215,7 +219,7 @@ pub async fn dashboard() -> Result<Dashboard, AppError> {
     Ok(Dashboard {
         legal_name: row.text("legal_name")?,
         status: row.text("status")?,
-        customer_since: tz::format_date(row.int("created_at")?, &zone),
+        customer_since: format::zoned_date_in(locale, row.int("created_at")?, &zone),
         admin_email: customer.email.clone(),
         open_orders,
         upcoming_courses,

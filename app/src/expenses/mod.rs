@@ -69,7 +69,7 @@ impl ExpenseKind {
         Self::ALL
             .into_iter()
             .find(|k| k.code() == code.trim())
-            .ok_or_else(|| "Choose purchases, course fees or refunds.".to_string())
+            .ok_or_else(|| crate::i18n::use_locale().t("expenses-choose-kind"))
     }
 
     /// The ledger's `source_kind` values of this kind.
@@ -90,6 +90,51 @@ pub fn source_label(source_kind: &str) -> &'static str {
         "course_fee" => "Course fee",
         "course_fee_refund" => "Course fee refund",
         _ => "Other",
+    }
+}
+
+impl ExpenseKind {
+    /// The kind's name in `locale`.
+    pub fn label_in(self, locale: crate::i18n::Locale) -> String {
+        locale.t(match self {
+            Self::Purchase => "expenses-kind-purchases",
+            Self::CourseFee => "expenses-kind-course-fees",
+            Self::Refund => "expenses-kind-refunds",
+        })
+    }
+}
+
+/// A line's `source_kind` in `locale`.
+pub fn source_label_in(locale: crate::i18n::Locale, source_kind: &str) -> String {
+    locale.t(match source_kind {
+        "order" => "expenses-source-order",
+        "order_refund" => "expenses-source-order-refund",
+        "course_fee" => "expenses-source-course-fee",
+        "course_fee_refund" => "expenses-source-course-fee-refund",
+        _ => "expenses-source-other",
+    })
+}
+
+impl ExpenseRow {
+    /// What the line is for, in `locale`. The ledger keeps the English
+    /// description written when the line was charged (the CSV export
+    /// carries it as it is); the page rebuilds it from the line's parts.
+    pub fn description_in(&self, locale: crate::i18n::Locale) -> String {
+        if locale == crate::i18n::Locale::En {
+            return self.description.clone();
+        }
+        let count = self.quantity.abs();
+        let args = [
+            ("count", crate::i18n::Arg::from(count)),
+            ("service", self.service_title.clone().into()),
+        ];
+        match self.source_kind.as_str() {
+            "order" => locale.t_args("expenses-desc-order", &args),
+            "order_refund" => locale.t_args("expenses-desc-order-refund", &args),
+            "course_fee" => locale.t_args("expenses-desc-course-fee", &args),
+            "course_fee_refund" => locale.t_args("expenses-desc-course-fee-refund", &args),
+            _ => self.description.clone(),
+        }
     }
 }
 

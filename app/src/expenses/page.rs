@@ -7,11 +7,13 @@ use leptos_router::components::{Form, A};
 use leptos_router::hooks::use_query_map;
 
 use super::{
-    expense_totals, list_expenses, source_label, Choice, ExpenseFilter, ExpenseKind, ExpenseList,
-    ExpenseRow, ExpenseSums, ExportExpenses,
+    expense_totals, list_expenses, source_label_in, Choice, ExpenseFilter, ExpenseKind,
+    ExpenseList, ExpenseRow, ExpenseSums, ExportExpenses,
 };
 use crate::components::{error_of, field_error, general_error, href_with_query, percent_encode};
 use crate::error::AppError;
+use crate::format;
+use crate::i18n::use_locale;
 use crate::money;
 
 fn filter_from_query(query: &leptos_router::params::ParamsMap) -> ExpenseFilter {
@@ -42,6 +44,7 @@ pub fn expenses_href(filter: &ExpenseFilter, after: &str) -> String {
 
 #[component]
 pub fn ExpensesPage() -> impl IntoView {
+    let l = use_locale();
     let query = use_query_map();
     let filter = Memo::new(move |_| filter_from_query(&query.read()));
     let after = move || query.read().get("after").unwrap_or_default();
@@ -55,17 +58,17 @@ pub fn ExpensesPage() -> impl IntoView {
     );
 
     view! {
-        <Title text="Expenses — Coursegate"/>
+        <Title text=l.t("expenses-title")/>
         <section class="page wide">
             <div class="page-head">
                 <div>
-                    <p class="eyebrow">"Customer organization"</p>
-                    <h1>"Expenses"</h1>
+                    <p class="eyebrow">{l.t("dashboard-eyebrow")}</p>
+                    <h1>{l.t("nav-expenses")}</h1>
                 </div>
-                <A href="/org" attr:class="button">"Dashboard"</A>
+                <A href="/org" attr:class="button">{l.t("nav-dashboard")}</A>
             </div>
-            <p class="lead">"Every purchase and course fee charged to your billing accounts; refunds are negative lines. Months are in your organization's time zone."</p>
-            <Transition fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <p class="lead">{l.t("expenses-lead")}</p>
+            <Transition fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     let current = filter.get_untracked();
                     match (list.await, totals.await) {
@@ -107,48 +110,49 @@ fn FilterForm(
             .collect_view()
     };
     let kind = filter.kind.clone();
+    let l = use_locale();
     view! {
         <Form method="GET" action="/org/expenses" attr:class="filters" attr:role="search" attr:data-testid="expense-filters">
             <div class="field">
-                <label for="expense-account">"Billing account"</label>
+                <label for="expense-account">{l.t("orders-billing-account")}</label>
                 <select id="expense-account" name="account" data-testid="expense-account">
-                    <option value="">"All accounts"</option>
+                    <option value="">{l.t("expenses-all-accounts")}</option>
                     {options(accounts, filter.account.clone())}
                 </select>
                 <p class="field-error">{message("account")}</p>
             </div>
             <div class="field">
-                <label for="expense-from">"From month"</label>
+                <label for="expense-from">{l.t("expenses-from-month")}</label>
                 <input id="expense-from" type="month" name="from" value=filter.from placeholder="2026-01" data-testid="expense-from"/>
                 <p class="field-error">{message("from")}</p>
             </div>
             <div class="field">
-                <label for="expense-to">"To month"</label>
+                <label for="expense-to">{l.t("expenses-to-month")}</label>
                 <input id="expense-to" type="month" name="to" value=filter.to placeholder="2026-12" data-testid="expense-to"/>
                 <p class="field-error">{message("to")}</p>
             </div>
             <div class="field">
-                <label for="expense-service">"Service"</label>
+                <label for="expense-service">{l.t("orders-service")}</label>
                 <select id="expense-service" name="service" data-testid="expense-service">
-                    <option value="">"All services"</option>
+                    <option value="">{l.t("expenses-all-services")}</option>
                     {options(services, filter.service.clone())}
                 </select>
                 <p class="field-error">{message("service")}</p>
             </div>
             <div class="field">
-                <label for="expense-kind">"Kind"</label>
+                <label for="expense-kind">{l.t("expenses-kind")}</label>
                 <select id="expense-kind" name="kind" data-testid="expense-kind">
-                    <option value="">"All kinds"</option>
+                    <option value="">{l.t("expenses-all-kinds")}</option>
                     {ExpenseKind::ALL.iter().map(|k| {
                         let is = k.code() == kind;
-                        view! { <option value=k.code() selected=is>{k.label()}</option> }
+                        view! { <option value=k.code() selected=is>{k.label_in(l)}</option> }
                     }).collect_view()}
                 </select>
                 <p class="field-error">{message("kind")}</p>
             </div>
             <div class="filter-actions">
-                <button type="submit" class="button primary" data-testid="expense-apply">"Filter"</button>
-                <A href="/org/expenses" attr:class="button">"Clear"</A>
+                <button type="submit" class="button primary" data-testid="expense-apply">{l.t("catalog-filter")}</button>
+                <A href="/org/expenses" attr:class="button">{l.t("catalog-clear")}</A>
             </div>
         </Form>
     }
@@ -156,17 +160,18 @@ fn FilterForm(
 
 #[component]
 fn TotalsCard(totals: ExpenseSums) -> impl IntoView {
+    let l = use_locale();
     if totals.rows.is_empty() {
         return ().into_any();
     }
     view! {
         <div class="card">
-            <h2>"Totals"</h2>
+            <h2>{l.t("expenses-totals")}</h2>
             <ul class="figure-list" data-testid="expense-overall">
                 {totals.overall.into_iter().map(|t| view! {
                     <li>
-                        <span class="figure-value">{money::format(t.gross_minor, &t.currency)}</span>
-                        <span class="muted">{format!("{} net + {} VAT, {} lines", money::format(t.net_minor, &t.currency), money::format(t.vat_minor, &t.currency), t.lines)}</span>
+                        <span class="figure-value">{money::format_in(l, t.gross_minor, &t.currency)}</span>
+                        <span class="muted">{l.t_args("expenses-overall", &[("net", money::format_in(l, t.net_minor, &t.currency).into()), ("vat", money::format_in(l, t.vat_minor, &t.currency).into()), ("count", t.lines.into())])}</span>
                     </li>
                 }).collect_view()}
             </ul>
@@ -174,23 +179,23 @@ fn TotalsCard(totals: ExpenseSums) -> impl IntoView {
                 <table class="table" data-testid="expense-totals">
                     <thead>
                         <tr>
-                            <th scope="col">"Month"</th>
-                            <th scope="col">"Billing account"</th>
-                            <th scope="col" class="num">"Lines"</th>
-                            <th scope="col" class="num">"Net"</th>
-                            <th scope="col" class="num">"VAT"</th>
-                            <th scope="col" class="num">"Gross"</th>
+                            <th scope="col">{l.t("expenses-month")}</th>
+                            <th scope="col">{l.t("orders-billing-account")}</th>
+                            <th scope="col" class="num">{l.t("expenses-lines")}</th>
+                            <th scope="col" class="num">{l.t("expenses-net")}</th>
+                            <th scope="col" class="num">{l.t("expenses-vat")}</th>
+                            <th scope="col" class="num">{l.t("expenses-gross")}</th>
                         </tr>
                     </thead>
                     <tbody>
                         {totals.rows.into_iter().map(|t| view! {
                             <tr data-testid="expense-total-row">
-                                <td data-label="Month" class="nowrap">{t.month}</td>
-                                <td data-label="Billing account">{t.billing_account_name}</td>
-                                <td data-label="Lines" class="num">{t.lines}</td>
-                                <td data-label="Net" class="num nowrap">{money::format(t.net_minor, &t.currency)}</td>
-                                <td data-label="VAT" class="num nowrap">{money::format(t.vat_minor, &t.currency)}</td>
-                                <td data-label="Gross" class="num nowrap">{money::format(t.gross_minor, &t.currency)}</td>
+                                <td data-label=l.t("expenses-month") class="nowrap">{format::month_label(l, &t.month)}</td>
+                                <td data-label=l.t("orders-billing-account")>{t.billing_account_name}</td>
+                                <td data-label=l.t("expenses-lines") class="num">{t.lines}</td>
+                                <td data-label=l.t("expenses-net") class="num nowrap">{money::format_in(l, t.net_minor, &t.currency)}</td>
+                                <td data-label=l.t("expenses-vat") class="num nowrap">{money::format_in(l, t.vat_minor, &t.currency)}</td>
+                                <td data-label=l.t("expenses-gross") class="num nowrap">{money::format_in(l, t.gross_minor, &t.currency)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -203,6 +208,7 @@ fn TotalsCard(totals: ExpenseSums) -> impl IntoView {
 
 #[component]
 fn ExportCard(filter: ExpenseFilter) -> impl IntoView {
+    let l = use_locale();
     let export = ServerAction::<ExportExpenses>::new();
     let value = export.value();
     let error = move || general_error(&error_of(value));
@@ -218,10 +224,10 @@ fn ExportCard(filter: ExpenseFilter) -> impl IntoView {
         <div class="row-actions export-row">
             <button type="button" class="button" data-testid="expense-export"
                 disabled=move || export.pending().get()
-                on:click=move |_| { export.dispatch(request.get_value()); }>"Prepare CSV of these lines"</button>
+                on:click=move |_| { export.dispatch(request.get_value()); }>{l.t("expenses-prepare-csv")}</button>
             {move || csv().map(|text| view! {
                 <a class="button primary" download="expenses.csv" data-testid="expense-download"
-                    href=format!("data:text/csv;charset=utf-8,{}", percent_encode(&text))>"Download expenses.csv"</a>
+                    href=format!("data:text/csv;charset=utf-8,{}", percent_encode(&text))>{l.t("expenses-download")}</a>
             })}
             {move || error().map(|m| view! { <span class="field-error" role="alert">{m}</span> })}
         </div>
@@ -230,11 +236,12 @@ fn ExportCard(filter: ExpenseFilter) -> impl IntoView {
 
 #[component]
 fn LineTable(data: ExpenseList, filter: ExpenseFilter, paged: bool) -> impl IntoView {
+    let l = use_locale();
     if data.rows.is_empty() {
         let text = if filter == ExpenseFilter::default() {
-            "No expenses yet. Purchases and course fees show up here as soon as they are charged."
+            l.t("expenses-empty")
         } else {
-            "No lines match these filters."
+            l.t("expenses-no-match")
         };
         return view! { <p class="empty" data-testid="expenses-empty">{text}</p> }.into_any();
     }
@@ -244,13 +251,13 @@ fn LineTable(data: ExpenseList, filter: ExpenseFilter, paged: bool) -> impl Into
             <table class="table" data-testid="expenses-table">
                 <thead>
                     <tr>
-                        <th scope="col">"Date"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Billing account"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col" class="num">"Net"</th>
-                        <th scope="col" class="num">"VAT"</th>
-                        <th scope="col" class="num">"Gross"</th>
+                        <th scope="col">{l.t("expenses-date")}</th>
+                        <th scope="col">{l.t("expenses-description")}</th>
+                        <th scope="col">{l.t("orders-billing-account")}</th>
+                        <th scope="col">{l.t("expenses-kind")}</th>
+                        <th scope="col" class="num">{l.t("expenses-net")}</th>
+                        <th scope="col" class="num">{l.t("expenses-vat")}</th>
+                        <th scope="col" class="num">{l.t("expenses-gross")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -258,9 +265,9 @@ fn LineTable(data: ExpenseList, filter: ExpenseFilter, paged: bool) -> impl Into
                 </tbody>
             </table>
         </div>
-        <nav class="pager" aria-label="Pages">
-            {paged.then(|| view! { <A href=expenses_href(&filter, "") attr:class="button small">"Newest"</A> })}
-            {next.map(|n| view! { <A href=expenses_href(&filter, &n) attr:class="button small" attr:data-testid="expenses-next">"Older"</A> })}
+        <nav class="pager" aria-label=l.t("pager-label")>
+            {paged.then(|| view! { <A href=expenses_href(&filter, "") attr:class="button small">{l.t("orders-newest")}</A> })}
+            {next.map(|n| view! { <A href=expenses_href(&filter, &n) attr:class="button small" attr:data-testid="expenses-next">{l.t("orders-older")}</A> })}
         </nav>
     }
     .into_any()
@@ -268,19 +275,21 @@ fn LineTable(data: ExpenseList, filter: ExpenseFilter, paged: bool) -> impl Into
 
 #[component]
 fn LineRow(line: ExpenseRow) -> impl IntoView {
+    let l = use_locale();
+    let description = line.description_in(l);
     let gross = line.gross_minor();
     let refund = line.quantity < 0;
     view! {
         <tr data-testid="expense-row" data-id=line.expense_id.clone()>
-            <td data-label="Date" class="nowrap">{line.occurred.clone()}</td>
-            <td data-label="Description">
-                <A href=format!("/org/catalog/{}", line.service_id)>{line.description.clone()}</A>
+            <td data-label=l.t("expenses-date") class="nowrap">{line.occurred.clone()}</td>
+            <td data-label=l.t("expenses-description")>
+                <A href=format!("/org/catalog/{}", line.service_id)>{description}</A>
             </td>
-            <td data-label="Billing account">{line.billing_account_name.clone()}</td>
-            <td data-label="Kind"><span class=if refund { "badge badge-rejected" } else { "badge" }>{source_label(&line.source_kind)}</span></td>
-            <td data-label="Net" class="num nowrap">{money::format(line.net_minor, &line.currency)}</td>
-            <td data-label="VAT" class="num nowrap" title=format!("VAT {}", money::format_rate(line.vat_rate_bp))>{money::format(line.vat_minor, &line.currency)}</td>
-            <td data-label="Gross" class="num nowrap">{money::format(gross, &line.currency)}</td>
+            <td data-label=l.t("orders-billing-account")>{line.billing_account_name.clone()}</td>
+            <td data-label=l.t("expenses-kind")><span class=if refund { "badge badge-rejected" } else { "badge" }>{source_label_in(l, &line.source_kind)}</span></td>
+            <td data-label=l.t("expenses-net") class="num nowrap">{money::format_in(l, line.net_minor, &line.currency)}</td>
+            <td data-label=l.t("expenses-vat") class="num nowrap" title=l.t_args("expenses-vat-rate", &[("rate", money::format_rate_in(l, line.vat_rate_bp).into())])>{money::format_in(l, line.vat_minor, &line.currency)}</td>
+            <td data-label=l.t("expenses-gross") class="num nowrap">{money::format_in(l, gross, &line.currency)}</td>
         </tr>
     }
 }

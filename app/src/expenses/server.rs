@@ -10,6 +10,8 @@ use super::{
     ExpenseSums, TotalRow, CSV_COLUMNS, EXPORT_LIMIT, PAGE_SIZE,
 };
 use crate::error::{AppError, FieldErrors};
+use crate::format;
+use crate::i18n::request_locale;
 use crate::money;
 use crate::server::auth::{require_customer, CustomerAdmin};
 use crate::server::db::{bind_all, decode_cursor, encode_cursor, Bind, Row, RowExt};
@@ -57,10 +59,7 @@ async fn selection(
             None
         };
         if known.is_none() {
-            errors.push(
-                "account",
-                "Choose one of your organization's billing accounts.",
-            );
+            errors.push("account", request_locale().t("orders-choose-own-account"));
         }
     }
     let service = filter.service.trim();
@@ -75,7 +74,7 @@ async fn selection(
             None
         };
         if known.is_none() {
-            errors.push("service", "Choose a service from the list.");
+            errors.push("service", request_locale().t("expenses-choose-service"));
         }
     }
     let month = |field: &str, value: &str, errors: &mut FieldErrors| -> Option<String> {
@@ -86,7 +85,7 @@ async fn selection(
         if is_month(value) {
             Some(value.to_string())
         } else {
-            errors.push(field, "Enter a month such as 2026-12.");
+            errors.push(field, request_locale().t("expenses-enter-month"));
             None
         }
     };
@@ -94,7 +93,7 @@ async fn selection(
     let to = month("to", &filter.to, &mut errors);
     if let (Some(from), Some(to)) = (&from, &to) {
         if from > to {
-            errors.push("to", "The last month is before the first month.");
+            errors.push("to", request_locale().t("expenses-months-reversed"));
         }
     }
     let kind = if filter.kind.trim().is_empty() {
@@ -152,7 +151,7 @@ const LINE_JOINS: &str = "FROM expense_line e
 fn to_row(row: &Row, zone: &TimeZone) -> Result<ExpenseRow, AppError> {
     Ok(ExpenseRow {
         expense_id: row.text("expense_id")?,
-        occurred: tz::format(row.int("occurred_at")?, zone),
+        occurred: format::zoned_in(request_locale(), row.int("occurred_at")?, zone),
         month: row.text("month")?,
         billing_account_id: row.text("billing_account_id")?,
         billing_account_name: row.text("billing_account_name")?,
@@ -346,9 +345,7 @@ pub async fn export(filter: &ExpenseFilter) -> Result<String, AppError> {
     if rows.len() > EXPORT_LIMIT {
         return Err(AppError::field(
             "from",
-            format!(
-                "More than {EXPORT_LIMIT} lines match; choose a shorter month range and export in parts."
-            ),
+            request_locale().t_args("expenses-export-too-many", &[("max", EXPORT_LIMIT.into())]),
         ));
     }
 

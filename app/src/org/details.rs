@@ -107,7 +107,9 @@ mod server {
         .fetch_optional(&mut *tx)
         .await
         .context("failed to load the organization")?
-        .ok_or_else(|| AppError::NotFound("Your organization was not found.".into()))?;
+        .ok_or_else(|| {
+            AppError::NotFound(crate::i18n::request_locale().t("dashboard-not-found"))
+        })?;
         let mut changes = Vec::new();
         for (field, new) in FIELDS.iter().zip(&after) {
             let old = row.opt_text(field)?.unwrap_or_default();
@@ -160,17 +162,18 @@ mod server {
 
 #[component]
 pub fn OrgDetailsPage() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let home = Resource::new(|| (), |_| org_home());
     view! {
-        <Title text="Organization details — Coursegate"/>
+        <Title text=l.t("org-details-title")/>
         <section class="page narrow">
-            <h1>"Address and contact details"</h1>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <h1>{l.t("dashboard-address-link")}</h1>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match home.await {
                         Ok(org) => view! { <OrgDetailsForm org/> }.into_any(),
                         Err(e) => view! {
-                            <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div>
+                            <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div>
                         }.into_any(),
                     }
                 })}
@@ -182,18 +185,17 @@ pub fn OrgDetailsPage() -> impl IntoView {
 
 #[component]
 fn OrgDetailsForm(org: OrgOverview) -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let action = ServerAction::<UpdateOrgDetails>::new();
     toast_on_success(action);
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
     let general = move || match error.get() {
-        Some(AppError::Validation(_)) => {
-            Some("Please correct the fields marked below.".to_string())
-        }
-        Some(other) => Some(other.to_string()),
+        Some(AppError::Validation(_)) => Some(l.t("org-correct-fields")),
+        Some(other) => Some(other.message(l)),
         None => None,
     };
     let field = move |name: &'static str,
-                      label: &'static str,
+                      label: String,
                       value: String,
                       kind: &'static str,
                       autocomplete: &'static str| {
@@ -213,17 +215,17 @@ fn OrgDetailsForm(org: OrgOverview) -> impl IntoView {
             <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
         })}
         <ActionForm action attr:class="form" attr:data-testid="org-details-form">
-            {field("street_address", "Street address", org.street_address.clone(), "text", "street-address")}
-            {field("postal_code", "Postal code", org.postal_code.clone(), "text", "postal-code")}
-            {field("city", "City", org.city.clone(), "text", "address-level2")}
-            {field("website", "Website (optional)", org.website.clone().unwrap_or_default(), "url", "url")}
-            {field("contact_name", "Contact person", org.contact_name.clone(), "text", "name")}
-            {field("contact_email", "Contact email", org.contact_email.clone(), "email", "email")}
-            {field("phone", "Phone", org.phone.clone(), "tel", "tel")}
+            {field("street_address", l.t("field-street_address"), org.street_address.clone(), "text", "street-address")}
+            {field("postal_code", l.t("field-postal_code"), org.postal_code.clone(), "text", "postal-code")}
+            {field("city", l.t("field-city"), org.city.clone(), "text", "address-level2")}
+            {field("website", format!("{} {}", l.t("field-website"), l.t("form-optional")), org.website.clone().unwrap_or_default(), "url", "url")}
+            {field("contact_name", l.t("field-contact_name"), org.contact_name.clone(), "text", "name")}
+            {field("contact_email", l.t("field-contact_email"), org.contact_email.clone(), "email", "email")}
+            {field("phone", l.t("field-phone"), org.phone.clone(), "tel", "tel")}
             <button type="submit" class="button primary" data-testid="org-details-submit"
-                disabled=move || action.pending().get()>"Save details"</button>
+                disabled=move || action.pending().get()>{l.t("org-save-details")}</button>
             " "
-            <a class="button" href="/org">"Cancel"</a>
+            <a class="button" href="/org">{l.t("form-cancel")}</a>
         </ActionForm>
     }
 }

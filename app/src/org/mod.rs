@@ -48,7 +48,7 @@ pub async fn org_home() -> Result<OrgOverview, AppError> {
     .fetch_optional(st.db.pool())
     .await
     .context("failed to load the organization")?
-    .ok_or_else(|| AppError::NotFound("Your organization was not found.".into()))?;
+    .ok_or_else(|| AppError::NotFound(crate::i18n::request_locale().t("dashboard-not-found")))?;
     Ok(OrgOverview {
         legal_name: row.text("legal_name")?,
         registration_id: row.text("registration_id")?,

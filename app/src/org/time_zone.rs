@@ -68,7 +68,7 @@ mod server {
         if !value.is_empty() && tz::zone(value).is_none() {
             return Err(AppError::field(
                 "time_zone",
-                "Choose a time zone from the list, such as Europe/Helsinki.",
+                crate::i18n::request_locale().t("org-choose-time-zone"),
             ));
         }
         let mut tx = st
@@ -117,17 +117,18 @@ mod server {
 
 #[component]
 pub fn TimeZoneCard() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let action = ServerAction::<UpdateTimeZone>::new();
     toast_on_success(action);
     let setting = Resource::new(move || action.version().get(), |_| get_time_zone());
     let error = Signal::derive(move || error_of(action.value()));
     view! {
         <div class="card">
-            <h2>"Time zone"</h2>
-            <p class="muted">"Course dates, order times and expense months are shown in this zone."</p>
+            <h2>{l.t("org-time-zone")}</h2>
+            <p class="muted">{l.t("org-time-zone-text")}</p>
 
             {move || general_error(&error.get()).map(|m| view! { <div class="banner banner-error" role="alert">{m}</div> })}
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match setting.await {
                         Ok(setting) => {
@@ -135,9 +136,9 @@ pub fn TimeZoneCard() -> impl IntoView {
                             view! {
                                 <ActionForm action attr:class="form" attr:data-testid="time-zone-form">
                                     <div class="field" class:field-invalid=move || field_error(&error.get(), "time_zone").is_some()>
-                                        <label for="org-time-zone">"Time zone"</label>
+                                        <label for="org-time-zone">{l.t("org-time-zone")}</label>
                                         <select id="org-time-zone" name="time_zone" data-testid="time-zone">
-                                            <option value="" selected=chosen.is_empty()>{format!("The operator's ({})", setting.operator)}</option>
+                                            <option value="" selected=chosen.is_empty()>{l.t_args("org-operators-zone", &[("zone", setting.operator.clone().into())])}</option>
                                             {setting.available.into_iter().map(|zone| {
                                                 let selected = zone == chosen;
                                                 view! { <option value=zone.clone() selected=selected>{zone.clone()}</option> }
@@ -146,11 +147,11 @@ pub fn TimeZoneCard() -> impl IntoView {
                                         <p class="field-error">{move || field_error(&error.get(), "time_zone")}</p>
                                     </div>
                                     <button type="submit" class="button primary" data-testid="time-zone-save"
-                                        disabled=move || action.pending().get()>"Save time zone"</button>
+                                        disabled=move || action.pending().get()>{l.t("org-save-time-zone")}</button>
                                 </ActionForm>
                             }.into_any()
                         }
-                        Err(e) => view! { <div class="banner banner-error" role="alert">{e.to_string()}</div> }.into_any(),
+                        Err(e) => view! { <div class="banner banner-error" role="alert">{e.message(l)}</div> }.into_any(),
                     }
                 })}
             </Suspense>

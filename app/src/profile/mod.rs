@@ -2,6 +2,8 @@
 //! session, and the forgot-password request for those who cannot sign in.
 
 #[cfg(feature = "ssr")]
+pub mod locale;
+#[cfg(feature = "ssr")]
 pub mod server;
 pub mod two_step;
 #[cfg(feature = "ssr")]
@@ -45,6 +47,7 @@ pub async fn forgot_password(#[server(default)] email: String) -> Result<(), App
 
 #[component]
 pub fn ProfilePage() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let change = ServerAction::<ChangePassword>::new();
     toast_on_success(change);
     let everywhere = ServerAction::<SignOutEverywhere>::new();
@@ -81,73 +84,73 @@ pub fn ProfilePage() -> impl IntoView {
     };
 
     view! {
-        <Title text="Your profile — Coursegate"/>
+        <Title text=l.t("profile-title")/>
         <section class="page narrow">
-            <h1>"Your profile"</h1>
+            <h1>{l.t("profile-heading")}</h1>
             {move || match done().as_deref() {
                 Some("password") => Some(view! {
                     <div class="banner banner-success" role="status" data-testid="profile-banner">
-                        "Your password is changed. Every other session is signed out."
+                        {l.t("profile-password-changed")}
                     </div>
                 }.into_any()),
                 Some("sessions") => Some(view! {
                     <div class="banner banner-success" role="status" data-testid="profile-banner">
-                        "Every other session is signed out. This browser stays signed in."
+                        {l.t("profile-sessions-ended")}
                     </div>
                 }.into_any()),
                 _ => None,
             }}
             <div class="card">
-                <h2>"Change password"</h2>
+                <h2>{l.t("profile-change-password")}</h2>
                 {move || general_error(&error.get()).map(|m| view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                 })}
                 <ActionForm action=change attr:class="form" attr:data-testid="change-password-form">
                     <div class="field" class:field-invalid=move || field_error(&error.get(), "current_password").is_some()>
-                        <label for="current-password">"Current password"</label>
+                        <label for="current-password">{l.t("profile-current-password")}</label>
                         <input id="current-password" type="password" name="current_password" autocomplete="current-password"
                             required data-testid="current-password"/>
                         <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "current_password")}</p>
                     </div>
                     <div class="field" class:field-invalid=move || password_error().is_some()>
-                        <label for="new-password">"New password"</label>
+                        <label for="new-password">{l.t("set-password-new")}</label>
                         <input id="new-password" type="password" name="password" autocomplete="new-password"
                             minlength="8" maxlength="128" required data-testid="new-password"
                                         on:input=move |ev| typed.set(event_target_value(&ev))/>
-                        <p class="hint">"At least 8 characters, not one of the most common passwords. A few unrelated words make a strong one."</p>
+                        <p class="hint">{l.t("set-password-hint")}</p>
                         <p class="field-error" aria-live="polite">{password_error}</p>
                     </div>
                     <div class="field" class:field-invalid=move || field_error(&error.get(), "confirm").is_some()>
-                        <label for="confirm-password">"Repeat the new password"</label>
+                        <label for="confirm-password">{l.t("profile-repeat-password")}</label>
                         <input id="confirm-password" type="password" name="confirm" autocomplete="new-password"
                             required data-testid="confirm-password"/>
                         <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "confirm")}</p>
                     </div>
                     <button type="submit" class="button primary" data-testid="change-password-submit"
-                        disabled=move || change.pending().get()>"Change password"</button>
+                        disabled=move || change.pending().get()>{l.t("profile-change-password")}</button>
                 </ActionForm>
             </div>
             {move || is_admin().then(|| view! {
                 <div class="card" data-testid="two-step-card">
-                    <h2>"Two-step sign-in"</h2>
+                    <h2>{l.t("profile-two-step")}</h2>
                     {(query.read_untracked().get("two_step").as_deref() == Some("required")).then(|| view! {
                         <div class="banner banner-error" role="alert" data-testid="two-step-required">
-                            "The operator requires two-step sign-in for system administrators. Set it up to use the admin console."
+                            {l.t("profile-two-step-required")}
                         </div>
                     })}
-                    <p>"Ask for a code from an authenticator app after your password."</p>
-                    <a class="button" href="/profile/two-step" data-testid="two-step-link">"Manage two-step sign-in"</a>
+                    <p>{l.t("profile-two-step-text")}</p>
+                    <a class="button" href="/profile/two-step" data-testid="two-step-link">{l.t("profile-two-step-manage")}</a>
                 </div>
             })}
             <div class="card">
-                <h2>"Sessions"</h2>
-                <p>"Signed in on a computer you no longer use? End every session except this one."</p>
+                <h2>{l.t("profile-sessions")}</h2>
+                <p>{l.t("profile-sessions-text")}</p>
                 {move || general_error(&everywhere_error.get()).map(|m| view! {
                     <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                 })}
                 <ActionForm action=everywhere attr:class="inline" attr:data-testid="sign-out-everywhere-form">
                     <button type="submit" class="button" data-testid="sign-out-everywhere"
-                        disabled=move || everywhere.pending().get()>"Sign out everywhere else"</button>
+                        disabled=move || everywhere.pending().get()>{l.t("profile-sign-out-everywhere")}</button>
                 </ActionForm>
             </div>
         </section>

@@ -3,6 +3,7 @@
 
 use crate::auth::server::issue_password_link;
 use crate::error::{AppError, FieldErrors};
+use crate::i18n::{request_locale, Locale};
 use crate::server::abuse::{self, Scope};
 use crate::server::audit::{self, Entry};
 use crate::server::auth::{current_user, start_session, SessionUser};
@@ -47,17 +48,18 @@ pub async fn change_password(
     let st = state()?;
     let user = signed_in().await?;
     st.limits.password()?;
+    let locale = request_locale();
     let mut errors = FieldErrors::default();
     if current_password.is_empty() {
-        errors.push("current_password", "Enter your current password.");
+        errors.push("current_password", locale.t("profile-enter-current"));
     } else if current_password.len() > validate::PASSWORD_MAX_BYTES
         || current_password.chars().count() > validate::PASSWORD_MAX_CHARS
     {
-        errors.push("current_password", "The current password is not correct.");
+        errors.push("current_password", locale.t("profile-current-wrong"));
     }
     let password = errors.check("password", validate::password(&password));
     if password.as_deref().is_some_and(|p| p != confirm) {
-        errors.push("confirm", "The two passwords do not match.");
+        errors.push("confirm", locale.t("profile-passwords-differ"));
     }
     let Some(password) = password.filter(|_| errors.is_empty()) else {
         return Err(AppError::Validation(errors));
@@ -74,7 +76,7 @@ pub async fn change_password(
     if !st.hasher.verify(current_password, hash).await? {
         abuse::record(&st, Scope::PasswordChange, &user.user_id).await?;
         let mut errors = FieldErrors::default();
-        errors.push("current_password", "The current password is not correct.");
+        errors.push("current_password", locale.t("profile-current-wrong"));
         return Err(AppError::Validation(errors));
     }
     let new_hash = st.hasher.hash(password).await?;
@@ -156,7 +158,7 @@ pub async fn forgot_password(email: &str) -> Result<(), AppError> {
         .await
         .context("failed to start a transaction")?;
     let row = sqlx::query(
-        "SELECT u.user_id, u.email, u.organization_id FROM app_user u
+        "SELECT u.user_id, u.email, u.organization_id, u.locale FROM app_user u
          WHERE u.email_normalized = $1 AND u.status = 'active'",
     )
     .bind(&key)
@@ -171,19 +173,27 @@ pub async fn forgot_password(email: &str) -> Result<(), AppError> {
     let address = row.text("email")?;
     let organization_id = row.opt_text("organization_id")?;
     let (token, _) = issue_password_link(&mut tx, &user_id, RESET_TTL_HOURS).await?;
-    let body = format!(
-        "Someone asked to reset the password of your Coursegate account.\n\n\
-         Choose a new password here (the link works once, for {RESET_TTL_HOURS} hour):\n\
-         {}/set-password/{}\n\n\
-         If it was not you, ignore this mail; your password stays as it is.\n",
-        st.settings.base_url(),
-        token.expose()
+    // In the account's language: whoever asked may not be its owner.
+    let m = row
+        .opt_text("locale")?
+        .as_deref()
+        .and_then(Locale::from_code)
+        .unwrap_or_else(request_locale);
+    let body = m.t_args(
+        "mail-password-reset-body",
+        &[
+            ("hours", RESET_TTL_HOURS.into()),
+            (
+                "link",
+                format!("{}/set-password/{}", st.settings.base_url(), token.expose()).into(),
+            ),
+        ],
     );
     mail::enqueue(
         &mut tx,
         Mail {
             to: &address,
-            subject: "Reset your Coursegate password",
+            subject: &m.t("mail-password-reset-subject"),
             body: &body,
             kind: "password_reset",
         },

@@ -77,6 +77,7 @@ pub async fn two_step_disable(
 
 #[component]
 pub fn TwoStepPage() -> impl IntoView {
+    let l = crate::i18n::use_locale();
     let start = ServerAction::<TwoStepStart>::new();
     let confirm = ServerAction::<TwoStepConfirm>::new();
     let regenerate = ServerAction::<TwoStepRegenerate>::new();
@@ -118,13 +119,13 @@ pub fn TwoStepPage() -> impl IntoView {
     let disable_error = Signal::derive(move || disable.value().get().and_then(Result::err));
 
     view! {
-        <Title text="Two-step sign-in — Coursegate"/>
+        <Title text=l.t("two-step-title")/>
         <section class="page narrow">
-            <h1>"Two-step sign-in"</h1>
-            <p>"After your password, Coursegate asks for a 6-digit code from an authenticator app on your phone, so a stolen password alone does not let anyone in."</p>
+            <h1>{l.t("profile-two-step")}</h1>
+            <p>{l.t("two-step-lead")}</p>
             {move || (query.read().get("done").as_deref() == Some("off")).then(|| view! {
                 <div class="banner banner-success" role="status" data-testid="two-step-banner">
-                    "Two-step sign-in is off. You sign in with your password alone."
+                    {l.t("two-step-off-banner")}
                 </div>
             })}
             // Each resource has a boundary of its own: one Suspend awaiting
@@ -134,99 +135,99 @@ pub fn TwoStepPage() -> impl IntoView {
                     let codes = codes.await.unwrap_or_default();
                     (!codes.is_empty()).then(|| view! {
                         <div class="card" data-testid="recovery-codes">
-                            <h2>"Your recovery codes"</h2>
-                            <p>"Keep these somewhere safe, away from your phone. Each one signs you in once if the phone is lost. They are shown only until you confirm that you saved them."</p>
+                            <h2>{l.t("two-step-your-codes")}</h2>
+                            <p>{l.t("two-step-codes-text")}</p>
                             <ul class="recovery-codes">
                                 {codes.into_iter().map(|c| view! { <li><code>{c}</code></li> }).collect_view()}
                             </ul>
                             <ActionForm action=saved attr:class="inline" attr:data-testid="codes-saved-form">
-                                <button type="submit" class="button primary" data-testid="codes-saved">"I have saved them"</button>
+                                <button type="submit" class="button primary" data-testid="codes-saved">{l.t("two-step-codes-saved")}</button>
                             </ActionForm>
                         </div>
                     })
                 })}
             </Suspense>
-            <Suspense fallback=|| view! { <p class="muted">"Loading…"</p> }>
+            <Suspense fallback=move || view! { <p class="muted">{l.t("loading")}</p> }>
                 {move || Suspend::new(async move {
                     match status.await {
                         Err(e) => view! {
-                            <div class="banner banner-error" role="alert" data-testid="error-banner">{e.to_string()}</div>
+                            <div class="banner banner-error" role="alert" data-testid="error-banner">{e.message(l)}</div>
                             {(e == AppError::Unauthorized).then(|| view! {
-                                <a class="button primary" href="/sign-in" data-testid="gate-sign-in">"Sign in"</a>
+                                <a class="button primary" href="/sign-in" data-testid="gate-sign-in">{l.t("nav-sign-in")}</a>
                             })}
                         }.into_any(),
                         Ok(status) => view! {
                             {status.required.then(|| (!status.enabled).then(|| view! {
                                 <div class="banner banner-error" role="alert" data-testid="two-step-required">
-                                    "The operator requires two-step sign-in for system administrators. Set it up to use the admin console."
+                                    {l.t("profile-two-step-required")}
                                 </div>
                             }))}
                             {if status.enabled {
                                 view! {
                                     <div class="card" data-testid="two-step-on">
-                                        <h2>"On"</h2>
-                                        <p>"Recovery codes left: " <strong data-testid="recovery-left">{status.recovery_codes_left}</strong></p>
-                                        <h3>"New recovery codes"</h3>
+                                        <h2>{l.t("two-step-on")}</h2>
+                                        <p>{l.t("two-step-codes-left")} " " <strong data-testid="recovery-left">{status.recovery_codes_left}</strong></p>
+                                        <h3>{l.t("two-step-new-codes")}</h3>
                                         {move || general_error(&regenerate_error.get()).map(|m| view! {
                                             <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                                         })}
                                         <ActionForm action=regenerate attr:class="form" attr:data-testid="regenerate-form">
                                             <div class="field" class:field-invalid=move || field_error(&regenerate_error.get(), "code").is_some()>
-                                                <label for="regenerate-code">"Current code from your app"</label>
+                                                <label for="regenerate-code">{l.t("two-step-current-code")}</label>
                                                 <input id="regenerate-code" type="text" name="code" autocomplete="one-time-code" maxlength="32" required/>
                                                 <p class="field-error" aria-live="polite">{move || field_error(&regenerate_error.get(), "code")}</p>
                                             </div>
-                                            <button type="submit" class="button">"Make new recovery codes"</button>
+                                            <button type="submit" class="button">{l.t("two-step-make-codes")}</button>
                                         </ActionForm>
-                                        <h3>"Switch off"</h3>
+                                        <h3>{l.t("two-step-switch-off")}</h3>
                                         {move || general_error(&disable_error.get()).map(|m| view! {
                                             <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                                         })}
                                         <ActionForm action=disable attr:class="form" attr:data-testid="disable-form">
                                             <div class="field" class:field-invalid=move || field_error(&disable_error.get(), "code").is_some()>
-                                                <label for="disable-code">"Current code from your app"</label>
+                                                <label for="disable-code">{l.t("two-step-current-code")}</label>
                                                 <input id="disable-code" type="text" name="code" autocomplete="one-time-code" maxlength="32"/>
                                                 <p class="field-error" aria-live="polite">{move || field_error(&disable_error.get(), "code")}</p>
                                             </div>
                                             <div class="field" class:field-invalid=move || field_error(&disable_error.get(), "current_password").is_some()>
-                                                <label for="disable-password">"…or your password"</label>
+                                                <label for="disable-password">{l.t("two-step-or-password")}</label>
                                                 <input id="disable-password" type="password" name="current_password" autocomplete="current-password"/>
                                                 <p class="field-error" aria-live="polite">{move || field_error(&disable_error.get(), "current_password")}</p>
                                             </div>
-                                            <button type="submit" class="button danger">"Switch off two-step sign-in"</button>
+                                            <button type="submit" class="button danger">{l.t("two-step-switch-off-button")}</button>
                                         </ActionForm>
                                     </div>
                                 }.into_any()
                             } else if let Some(enrolment) = status.enrolment {
                                 view! {
                                     <div class="card" data-testid="two-step-enrol">
-                                        <h2>"Add Coursegate to your authenticator app"</h2>
-                                        <p>"In the app, add an account and type this key (or open the link below on the phone):"</p>
+                                        <h2>{l.t("two-step-add-app")}</h2>
+                                        <p>{l.t("two-step-type-key")}</p>
                                         <p><code class="secret" data-testid="two-step-secret">{enrolment.secret}</code></p>
                                         <p class="break-all"><a href=enrolment.uri.clone() data-testid="two-step-uri">{enrolment.uri.clone()}</a></p>
-                                        <p>"Then enter the code the app shows, to check that it works."</p>
+                                        <p>{l.t("two-step-enter-code")}</p>
                                         {move || general_error(&confirm_error.get()).map(|m| view! {
                                             <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                                         })}
                                         <ActionForm action=confirm attr:class="form" attr:data-testid="confirm-form">
                                             <div class="field" class:field-invalid=move || field_error(&confirm_error.get(), "code").is_some()>
-                                                <label for="confirm-code">"Code from your app"</label>
+                                                <label for="confirm-code">{l.t("two-step-code")}</label>
                                                 <input id="confirm-code" type="text" name="code" inputmode="numeric" autocomplete="one-time-code" maxlength="32" required data-testid="confirm-code"/>
                                                 <p class="field-error" aria-live="polite">{move || field_error(&confirm_error.get(), "code")}</p>
                                             </div>
-                                            <button type="submit" class="button primary" data-testid="confirm-submit">"Switch on"</button>
+                                            <button type="submit" class="button primary" data-testid="confirm-submit">{l.t("two-step-switch-on")}</button>
                                         </ActionForm>
                                     </div>
                                 }.into_any()
                             } else {
                                 view! {
                                     <div class="card" data-testid="two-step-off">
-                                        <h2>"Off"</h2>
+                                        <h2>{l.t("two-step-off")}</h2>
                                         {move || general_error(&start_error.get()).map(|m| view! {
                                             <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
                                         })}
                                         <ActionForm action=start attr:class="inline" attr:data-testid="start-form">
-                                            <button type="submit" class="button primary" data-testid="two-step-start">"Set up two-step sign-in"</button>
+                                            <button type="submit" class="button primary" data-testid="two-step-start">{l.t("two-step-set-up")}</button>
                                         </ActionForm>
                                     </div>
                                 }.into_any()
@@ -235,7 +236,7 @@ pub fn TwoStepPage() -> impl IntoView {
                     }
                 })}
             </Suspense>
-            <p><a href="/profile">"Back to your profile"</a></p>
+            <p><a href="/profile">{l.t("two-step-back")}</a></p>
         </section>
     }
 }

@@ -35,11 +35,14 @@ struct CodesToShow {
 }
 
 fn not_enabled() -> AppError {
-    AppError::Conflict("Two-step sign-in is not switched on for your account.".into())
+    AppError::Conflict(crate::i18n::request_locale().t("two-step-not-on"))
 }
 
 fn wrong_code() -> AppError {
-    AppError::field("code", "The code is not correct.")
+    AppError::field(
+        "code",
+        crate::i18n::request_locale().t("two-step-code-wrong"),
+    )
 }
 
 async fn stored_secret(st: &AppState, user_id: &str) -> Result<Option<TotpSecret>, AppError> {
@@ -88,7 +91,7 @@ pub async fn verify_second_factor(
                 (used.rows_affected() != 1).then(|| {
                     AppError::field(
                         "code",
-                        "This code was already used. Wait for the next one in your app.",
+                        crate::i18n::request_locale().t("two-step-code-used"),
                     )
                 })
             }
@@ -123,7 +126,7 @@ pub async fn verify_second_factor(
             } else {
                 Some(AppError::field(
                     "code",
-                    "This recovery code is not correct or was already used.",
+                    crate::i18n::request_locale().t("two-step-recovery-wrong"),
                 ))
             }
         }
@@ -180,7 +183,7 @@ pub async fn start() -> Result<(), AppError> {
     let (admin, enabled) = admin_with_factor(&st).await?;
     if enabled {
         return Err(AppError::Conflict(
-            "Two-step sign-in is already on. Switch it off first to move it to another app.".into(),
+            crate::i18n::request_locale().t("two-step-already-on-move"),
         ));
     }
     session()
@@ -202,17 +205,19 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     let st = state()?;
     let (admin, enabled) = admin_with_factor(&st).await?;
     if enabled {
-        return Err(AppError::Conflict("Two-step sign-in is already on.".into()));
+        return Err(AppError::Conflict(
+            crate::i18n::request_locale().t("two-step-already-on"),
+        ));
     }
-    let secret = pending_enrolment(&st).await?.ok_or_else(|| {
-        AppError::Gone("The set-up expired. Start it again to get a new key.".into())
-    })?;
+    let secret = pending_enrolment(&st)
+        .await?
+        .ok_or_else(|| AppError::Gone(crate::i18n::request_locale().t("two-step-setup-expired")))?;
     let digits = match totp::parse_code(code) {
         Ok(Code::Totp(digits)) => digits,
         _ => {
             return Err(AppError::field(
                 "code",
-                "Enter the 6-digit code your authenticator app shows.",
+                crate::i18n::request_locale().t("two-step-enter-six"),
             ))
         }
     };
@@ -239,7 +244,9 @@ pub async fn confirm(code: &str) -> Result<(), AppError> {
     match inserted {
         Ok(_) => {}
         Err(e) if crate::server::is_unique_violation(&e) => {
-            return Err(AppError::Conflict("Two-step sign-in is already on.".into()))
+            return Err(AppError::Conflict(
+                crate::i18n::request_locale().t("two-step-already-on"),
+            ))
         }
         Err(e) => return Err(AppError::internal("failed to store the authenticator", e)),
     }
@@ -408,7 +415,7 @@ pub async fn disable(code: &str, current_password: String) -> Result<(), AppErro
     } else {
         return Err(AppError::field(
             "code",
-            "Enter a code from your authenticator app, or your password.",
+            crate::i18n::request_locale().t("two-step-code-or-password"),
         ));
     }
 
@@ -447,7 +454,7 @@ async fn check_password(st: &AppState, user_id: &str, password: String) -> Resul
     {
         return Err(AppError::field(
             "current_password",
-            "The password is not correct.",
+            crate::i18n::request_locale().t("two-step-password-wrong"),
         ));
     }
     abuse::check_failures(st, Scope::PasswordChange, user_id).await?;
@@ -461,7 +468,7 @@ async fn check_password(st: &AppState, user_id: &str, password: String) -> Resul
         abuse::record(st, Scope::PasswordChange, user_id).await?;
         return Err(AppError::field(
             "current_password",
-            "The password is not correct.",
+            crate::i18n::request_locale().t("two-step-password-wrong"),
         ));
     }
     Ok(())
