@@ -296,7 +296,7 @@ pub async fn reactivate(id: &str) -> Result<(), AppError> {
 }
 
 fn parse_email(email: &str) -> Result<Email, AppError> {
-    Email::parse(email).map_err(|m| AppError::field("email", request_locale().validation(&m)))
+    Email::parse(email).map_err(|m| AppError::field("email", m))
 }
 
 /// Refuses an address that already has an account, saying whose when it is

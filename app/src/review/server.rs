@@ -24,12 +24,13 @@ use crate::server::{is_unique_violation, new_id, normalize, now_ms, state, AppSt
 use crate::validate::{self, Email};
 
 /// A message of the shared text validators ("Reason is required.") in `l`,
-/// naming the field by `label_key`. The validators speak English and
-/// `english` is the label they were given; a message of another shape goes
-/// through [`Locale::validation`].
+/// naming the field by `label_key`. The validators write their sentences in
+/// the request's language but name the field by the label they were given,
+/// `english`; in an English message of a known shape the sentence is rebuilt
+/// here, and in any other the label is swapped for its translation.
 pub(crate) fn text_error(l: Locale, message: &str, english: &str, label_key: &str) -> String {
     let Some(rest) = message.strip_prefix(english) else {
-        return l.validation(message);
+        return message.replacen(english, &l.t(label_key), 1);
     };
     let label = || l.t(label_key);
     match rest {
@@ -51,7 +52,7 @@ pub(crate) fn text_error(l: Locale, message: &str, english: &str, label_key: &st
             return l.t_args(key, &[("label", label().into()), (arg, count.into())]);
         }
     }
-    message.to_string()
+    message.replacen(english, &label(), 1)
 }
 
 pub async fn counts() -> Result<QueueSummary, AppError> {
@@ -735,10 +736,7 @@ pub async fn approve(id: &str, admin_email: &str) -> Result<Approved, AppError> 
     let corrected = if admin_email.trim().is_empty() {
         None
     } else {
-        Some(
-            Email::parse(admin_email)
-                .map_err(|m| AppError::field("admin_email", request_locale().validation(&m)))?,
-        )
+        Some(Email::parse(admin_email).map_err(|m| AppError::field("admin_email", m))?)
     };
 
     let mut tx = st

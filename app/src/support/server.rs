@@ -28,15 +28,15 @@ fn not_found() -> AppError {
     AppError::NotFound(request_locale().t("support-error-not-found"))
 }
 
-/// A support form's validator message in the request's language (the
-/// validators are shared with the browser and speak English).
+/// A support form's validator message in the request's language, with the
+/// field named by its translated label.
 fn localized(field: &str, message: &str) -> String {
     let l = request_locale();
     match field {
         "subject" if message == "Subject must be one line." => l.t("support-error-subject-line"),
         "subject" => text_error(l, message, "Subject", "support-subject"),
         "message" => text_error(l, message, "Message", "support-message"),
-        _ => l.validation(message),
+        _ => message.to_string(),
     }
 }
 
