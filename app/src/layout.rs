@@ -239,44 +239,58 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
 /// Shows its children only to the given role; anyone else gets a clear
 /// message (with `any_role`, every signed-in person passes). The server
 /// functions behind the pages check again.
+///
+/// The page is built exactly once, and in the same place on both sides,
+/// because its resources are matched to the server's data by the order in
+/// which they are made. On the server the person is known before rendering
+/// starts (`auth::known_identity`); in the browser the signed-in person's
+/// resource already holds the server's answer when hydration starts. An
+/// earlier gate awaited the person inside a `Suspense`, which on the server
+/// built the page once per re-render (up to three times, each fetching its
+/// data), and the browser matched its single page to the first, discarded
+/// build's data; the course application page then failed to hydrate.
 #[component]
 fn Gate(role: Role, #[prop(optional)] any_role: bool, children: ChildrenFn) -> impl IntoView {
     let l = use_locale();
     let who = expect_context::<MeResource>();
+    #[cfg(feature = "ssr")]
+    let known = crate::auth::known_identity();
+    #[cfg(not(feature = "ssr"))]
+    let known: Option<Option<crate::auth::Identity>> = None;
     let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=move || view! { <p class="page muted">{l.t("loading")}</p> }>
-            {move || Suspend::new(async move {
-                match who.await {
-                    // Built untracked: a Suspend re-runs when anything read in its
-                    // body changes, and a page that read its own data while being
-                    // built would be rebuilt, fetch again, and never finish rendering.
-                    Ok(Some(me)) if any_role || me.role == role => untrack(|| children.with_value(|c| c())).into_any(),
-                    Ok(Some(_)) => view! {
-                        <section class="page narrow">
-                            <h1>{l.t("gate-not-available")}</h1>
-                            <p data-testid="forbidden">{l.t("gate-other-role")}</p>
-                        </section>
-                    }.into_any(),
-                    Ok(None) => view! {
-                        <section class="page narrow">
-                            <h1>{l.t("gate-sign-in-title")}</h1>
-                            <p>{l.t("gate-sign-in-body")}</p>
-                            <a class="button primary" href="/sign-in" data-testid="gate-sign-in">{l.t("nav-sign-in")}</a>
-                        </section>
-                    }.into_any(),
-                    Err(e) => view! {
-                        <section class="page narrow error-page">
-                            <h1>{l.t("error-title")}</h1>
-                            <div class="banner banner-error" role="alert">{e.to_string()}</div>
-                            <div class="error-actions">
-                                <a class="button" href="/">{l.t("error-front-page")}</a>
-                            </div>
-                        </section>
-                    }.into_any(),
-                }
-            })}
-        </Suspense>
+    move || {
+        let decided = match &known {
+            Some(me) => Some(Ok(me.clone())),
+            None => who.get(),
+        };
+        match decided {
+            None => view! { <p class="page muted">{l.t("loading")}</p> }.into_any(),
+            // Built untracked: what the page reads while being built must
+            // not re-run this closure and build it again.
+            Some(Ok(Some(me))) if any_role || me.role == role => untrack(|| children.with_value(|c| c())).into_any(),
+            Some(Ok(Some(_))) => view! {
+                <section class="page narrow">
+                    <h1>{l.t("gate-not-available")}</h1>
+                    <p data-testid="forbidden">{l.t("gate-other-role")}</p>
+                </section>
+            }.into_any(),
+            Some(Ok(None)) => view! {
+                <section class="page narrow">
+                    <h1>{l.t("gate-sign-in-title")}</h1>
+                    <p>{l.t("gate-sign-in-body")}</p>
+                    <a class="button primary" href="/sign-in" data-testid="gate-sign-in">{l.t("nav-sign-in")}</a>
+                </section>
+            }.into_any(),
+            Some(Err(e)) => view! {
+                <section class="page narrow error-page">
+                    <h1>{l.t("error-title")}</h1>
+                    <div class="banner banner-error" role="alert">{e.to_string()}</div>
+                    <div class="error-actions">
+                        <a class="button" href="/">{l.t("error-front-page")}</a>
+                    </div>
+                </section>
+            }.into_any(),
+        }
     }
 }
 

@@ -161,6 +161,12 @@ fn router(state: AppState, options: LeptosOptions, store: sessions::Store) -> Ro
             form_posts,
             form_posts::rerender_failed,
         ))
+        // Inside the session layer, which it reads; outside `form_posts`, so
+        // a failed plain post's page, rendered there, knows the person too.
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            middleware::known_identity,
+        ))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(
             Arc::new(settings.public_origin()),

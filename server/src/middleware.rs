@@ -34,6 +34,54 @@ pub async fn isolate_reactive_owner(req: Request, next: Next) -> Response {
         .await
 }
 
+/// Works out who sent a request for a page (any page view, and a plain
+/// form post, whose failure re-renders its page) and puts
+/// it into the request's extensions as `auth::KnownIdentity`, so the page's
+/// gate can decide without waiting (see `Gate` in the app's layout). It is
+/// the same look-up as the `auth/me` server function, run under a reactive
+/// owner of its own that provides what that function reads.
+pub async fn known_identity(
+    State(state): State<app::server::AppState>,
+    req: Request,
+    next: Next,
+) -> Response {
+    use leptos::prelude::provide_context;
+    use leptos::reactive::computed::ScopedFuture;
+    use leptos::reactive::owner::Owner;
+    // Every page view (whatever its `Accept`), and every plain form post;
+    // not server-function calls from the app or files.
+    let path = req.uri().path();
+    let page_view = req.method() == Method::GET
+        && ![
+            "/api/", "/pkg/", "/lang/", "/healthz", "/readyz", "/favicon",
+        ]
+        .iter()
+        .any(|prefix| path.starts_with(prefix));
+    let plain_post = req
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.contains("text/html"));
+    if !page_view && !plain_post {
+        return next.run(req).await;
+    }
+    let (mut parts, body) = req.into_parts();
+    let owner = Owner::new_root(None);
+    let known = owner
+        .with(|| {
+            provide_context(state);
+            provide_context(parts.clone());
+            ScopedFuture::new_untracked(app::auth::server::me())
+        })
+        .await;
+    // A failed look-up leaves the page to its own `auth/me` resource, which
+    // then shows the error.
+    if let Ok(identity) = known {
+        parts.extensions.insert(app::auth::KnownIdentity(identity));
+    }
+    next.run(Request::from_parts(parts, body)).await
+}
+
 /// State-changing requests must come from our own pages. Browsers send
 /// `Origin` on every cross-site POST (and `Sec-Fetch-Site`), so a request
 /// whose origin is another site is refused before it reaches a handler.

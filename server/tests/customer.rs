@@ -663,3 +663,38 @@ async fn an_archived_account_can_be_restored_as_an_ordinary_account() {
         1
     );
 }
+
+/// A signed-in page is built once on the server: its data is fetched once
+/// and sent once for the browser to hydrate with. Built more often, the
+/// browser matched its page to the data of a discarded build.
+#[tokio::test]
+async fn a_gated_page_fetches_and_sends_its_data_once() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin("once@operator.example").await;
+    app.submit_ok(&[("legal_name", "Once Only Oy")]).await;
+    let html = admin
+        .get(format!("{}/admin/applications", app.base))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Once Only Oy"), "{html}");
+    // The queue's rows are the only data that names the applicant.
+    let sent = html
+        .split("__RESOLVED_RESOURCES[")
+        .skip(1)
+        .filter(|entry| {
+            entry
+                .split("</script>")
+                .next()
+                .unwrap_or("")
+                .split("__RESOLVED_RESOURCES[")
+                .next()
+                .unwrap_or("")
+                .contains("Once Only Oy")
+        })
+        .count();
+    assert_eq!(sent, 1, "the queue's rows were sent {sent} times");
+}

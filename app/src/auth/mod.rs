@@ -50,6 +50,20 @@ pub struct Identity {
     pub organization_name: Option<String>,
 }
 
+/// Who sent the request, worked out by the server before a page renders
+/// (see `server::known_identity`) and put into the request's extensions,
+/// so gated pages decide at once instead of waiting inside a `Suspense`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct KnownIdentity(pub Option<Identity>);
+
+/// The identity the server worked out for this page's request, if it did.
+#[cfg(feature = "ssr")]
+pub fn known_identity() -> Option<Option<Identity>> {
+    use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<KnownIdentity>().cloned())
+        .map(|known| known.0)
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LinkInfo {
     pub email: String,

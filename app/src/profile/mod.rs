@@ -74,11 +74,18 @@ pub fn ProfilePage() -> impl IntoView {
     let everywhere_error = Signal::derive(move || everywhere.value().get().and_then(Result::err));
     let query = use_query_map();
     let done = move || query.read().get("done");
-    // Only system administrators have a second factor.
+    // Only system administrators have a second factor. On the server the
+    // person is known before rendering (as for the gate around this page);
+    // in the browser the signed-in person's resource holds the same answer.
     let who = use_context::<crate::layout::MeResource>();
+    #[cfg(feature = "ssr")]
+    let known = crate::auth::known_identity();
+    #[cfg(not(feature = "ssr"))]
+    let known: Option<Option<crate::auth::Identity>> = None;
     let is_admin = move || {
-        who.and_then(|w| w.get())
-            .and_then(Result::ok)
+        known
+            .clone()
+            .or_else(|| who.and_then(|w| w.get()).and_then(Result::ok))
             .flatten()
             .is_some_and(|me| me.role == crate::auth::Role::SystemAdmin)
     };
