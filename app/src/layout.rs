@@ -228,7 +228,7 @@ fn Header(who: MeResource, sign_out: ServerAction<SignOut>) -> impl IntoView {
         <header class="site-header">
             <A href="/" attr:class="brand">
                 <span class="brand-mark" aria-hidden="true">"C"</span>
-                "Coursegate"
+                <span class="brand-name">"Coursegate"</span>
             </A>
             <Transition fallback=|| ()>{links}</Transition>
             <LanguageSwitcher/>
