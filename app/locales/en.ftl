@@ -319,3 +319,9 @@ privacy-days = { $n ->
     [one] 1 day
    *[other] { $n } days
 }
+
+sign-in-code-title = Enter your code — Coursegate
+sign-in-code-heading = Two-step sign-in
+sign-in-code-lead = Enter the 6-digit code your authenticator app shows for Coursegate. Lost the phone? Enter one of your recovery codes instead; each works once.
+sign-in-code-label = Code
+sign-in-code-again = Start again

@@ -318,3 +318,9 @@ privacy-days = { $n ->
     [one] 1 päivä
    *[other] { $n } päivää
 }
+
+sign-in-code-title = Syötä koodi — Coursegate
+sign-in-code-heading = Kaksivaiheinen kirjautuminen
+sign-in-code-lead = Syötä 6-numeroinen koodi, jonka todennussovelluksesi näyttää Coursegatelle. Puhelin kadonnut? Syötä sen sijaan jokin varakoodeistasi; kukin toimii kerran.
+sign-in-code-label = Koodi
+sign-in-code-again = Aloita alusta

@@ -27,6 +27,7 @@ const PAGES: &[(&str, &str)] = &[
     ("/", "Kurssit, koulutus ja valmennus koko organisaatiollesi"),
     ("/apply", "Virallinen nimi"),
     ("/sign-in", "Unohditko salasanasi?"),
+    ("/sign-in/code", "Kaksivaiheinen kirjautuminen"),
     ("/forgot-password", "Lähetä linkki"),
     ("/contact", "Tiliä ei tarvita"),
     ("/privacy", "Kuinka kauan säilytämme tietoja"),

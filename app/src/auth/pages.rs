@@ -67,6 +67,7 @@ pub fn SignInPage() -> impl IntoView {
 /// so it works with JavaScript off like the password step.
 #[component]
 pub fn SignInCodePage() -> impl IntoView {
+    let l = use_locale();
     let action = ServerAction::<SignInCode>::new();
     let refresh = use_context::<AuthRefresh>();
     Effect::new(move |_| {
@@ -77,24 +78,24 @@ pub fn SignInCodePage() -> impl IntoView {
     let error = Signal::derive(move || action.value().get().and_then(Result::err));
 
     view! {
-        <Title text="Enter your code — Coursegate"/>
+        <Title text=l.t("sign-in-code-title")/>
         <section class="page narrow auth-card">
-            <h1>"Two-step sign-in"</h1>
-            <p>"Enter the 6-digit code your authenticator app shows for Coursegate. Lost the phone? Enter one of your recovery codes instead; each works once."</p>
+            <h1>{l.t("sign-in-code-heading")}</h1>
+            <p>{l.t("sign-in-code-lead")}</p>
             {move || general_error(&error.get()).map(|m| view! {
                 <div class="banner banner-error" role="alert" data-testid="error-banner">{m}</div>
             })}
             <ActionForm action attr:class="form" attr:data-testid="sign-in-code-form">
                 <div class="field" class:field-invalid=move || field_error(&error.get(), "code").is_some()>
-                    <label for="sign-in-code">"Code"</label>
+                    <label for="sign-in-code">{l.t("sign-in-code-label")}</label>
                     <input id="sign-in-code" type="text" name="code" autocomplete="one-time-code"
                         inputmode="text" maxlength="32" required data-testid="sign-in-code"/>
                     <p class="field-error" aria-live="polite">{move || field_error(&error.get(), "code")}</p>
                 </div>
                 <button type="submit" class="button primary" data-testid="sign-in-code-submit"
-                    disabled=move || action.pending().get()>"Sign in"</button>
+                    disabled=move || action.pending().get()>{l.t("nav-sign-in")}</button>
             </ActionForm>
-            <p><a href="/sign-in">"Start again"</a></p>
+            <p><a href="/sign-in">{l.t("sign-in-code-again")}</a></p>
         </section>
     }
 }
