@@ -12,28 +12,6 @@ use serde_json::Value;
 
 const ADMIN: &str = "reviewer@operator.example";
 
-/// The page as the client sees it, with the language it was rendered in.
-async fn page(app: &TestApp, client: &Client, path: &str) -> String {
-    let res = client
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.expect("body")
-}
-
-/// Follows the header's language switcher, which sets the `lang` cookie in
-/// the client's jar for every later request.
-async fn switch_to(app: &TestApp, client: &Client, code: &str) {
-    let res = client
-        .get(format!("{}/lang/{code}?next=/admin/applications", app.base))
-        .send()
-        .await
-        .expect("switch");
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-}
-
 /// Submits an application as an applicant whose browser asks for `lang`.
 async fn submit_in(app: &TestApp, lang: &str, legal_name: &str, email: &str) -> String {
     let form = common::application_form(
@@ -196,28 +174,28 @@ async fn console_pages_follow_the_language_cookie_and_default_to_english() {
 
     // No cookie: English, and none of the Finnish.
     for (path, english, finnish) in &pages {
-        let body = page(&app, &admin, path).await;
+        let body = app.page_ok(&admin, path).await;
         assert!(body.contains(r#"<html lang="en""#), "{path}");
         assert_speaks(&body, path, english, finnish);
     }
-    let body = page(&app, &admin, &detail).await;
+    let body = app.page_ok(&admin, &detail).await;
     assert!(!body.contains(" klo "), "English dates expected");
 
     // The switcher's cookie turns the same pages Finnish.
-    switch_to(&app, &admin, "fi").await;
+    app.switch_language(&admin, "fi").await;
     for (path, english, finnish) in &pages {
-        let body = page(&app, &admin, path).await;
+        let body = app.page_ok(&admin, path).await;
         assert!(body.contains(r#"<html lang="fi""#), "{path}");
         assert_speaks(&body, path, finnish, english);
     }
-    let body = page(&app, &admin, &detail).await;
+    let body = app.page_ok(&admin, &detail).await;
     assert!(body.contains(" klo "), "Finnish dates expected");
-    let body = page(&app, &admin, "/admin/organizations").await;
+    let body = app.page_ok(&admin, "/admin/organizations").await;
     assert!(body.contains(">Aktiivinen<"), "organization status");
 
     // And back.
-    switch_to(&app, &admin, "en").await;
-    let body = page(&app, &admin, "/admin/audit").await;
+    app.switch_language(&admin, "en").await;
+    let body = app.page_ok(&admin, "/admin/audit").await;
     assert_speaks(
         &body,
         "/admin/audit",
@@ -268,7 +246,7 @@ async fn console_errors_are_answered_in_the_request_language() {
     );
 
     // Finnish with the cookie: the same answers, same statuses.
-    switch_to(&app, &admin, "fi").await;
+    app.switch_language(&admin, "fi").await;
     let (status, body) = app
         .call(&admin, "admin/applications/approve", &[("id", &id)])
         .await;
@@ -342,7 +320,7 @@ async fn console_mails_go_in_the_recipients_language_else_the_requests() {
 
     // A Finnish-speaking administrator suspends the English organization:
     // the recipient's language still wins.
-    switch_to(&app, &admin, "fi").await;
+    app.switch_language(&admin, "fi").await;
     let (status, body) = app
         .call(
             &admin,
@@ -406,12 +384,12 @@ async fn the_customers_support_and_utilization_pages_follow_the_cookie_too() {
         ),
     ];
     for (path, english, finnish) in &pages {
-        let body = page(&app, &customer, path).await;
+        let body = app.page_ok(&customer, path).await;
         assert_speaks(&body, path, english, finnish);
     }
-    switch_to(&app, &customer, "fi").await;
+    app.switch_language(&customer, "fi").await;
     for (path, english, finnish) in &pages {
-        let body = page(&app, &customer, path).await;
+        let body = app.page_ok(&customer, path).await;
         assert!(body.contains(r#"<html lang="fi""#), "{path}");
         assert_speaks(&body, path, finnish, english);
     }

@@ -14,25 +14,6 @@ use reqwest::{Client, StatusCode};
 const TOTAL_EN: &str = "EUR 1,568.75";
 const TOTAL_FI: &str = "1\u{a0}568,75\u{a0}€";
 
-async fn html(app: &TestApp, client: &Client, path: &str) -> String {
-    let res = client
-        .get(format!("{}{path}", app.base))
-        .send()
-        .await
-        .expect("page");
-    assert_eq!(res.status(), StatusCode::OK, "{path}");
-    res.text().await.expect("html")
-}
-
-async fn switch_to(app: &TestApp, client: &Client, code: &str) {
-    let res = client
-        .get(format!("{}/lang/{code}?next=/org", app.base))
-        .send()
-        .await
-        .expect("switch");
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
-}
-
 async fn stored_locale(app: &TestApp, email: &str) -> Option<String> {
     sqlx::query_scalar::<_, Option<String>>("SELECT locale FROM app_user WHERE email = $1")
         .bind(email)
@@ -101,34 +82,34 @@ async fn the_workspace_pages_are_english_without_a_choice_and_finnish_after_the_
     let (customer, application) = busy_customer(&app, &admin, "anna@oppiva.example").await;
 
     for (path, english, finnish) in pages(&application) {
-        let body = html(&app, &customer, &path).await;
+        let body = app.page_ok(&customer, &path).await;
         assert!(body.contains(r#"<html lang="en""#), "{path}");
         assert!(body.contains(english), "{path}: {english:?} missing");
         assert!(!body.contains(finnish), "{path}: {finnish:?} in English");
     }
     for path in ["/org", "/org/orders", "/org/expenses"] {
-        let body = html(&app, &customer, path).await;
+        let body = app.page_ok(&customer, path).await;
         assert!(body.contains(TOTAL_EN), "{path}: no {TOTAL_EN}");
         assert!(!body.contains(TOTAL_FI), "{path}");
     }
-    let orders = html(&app, &customer, "/org/orders").await;
+    let orders = app.page_ok(&customer, "/org/orders").await;
     assert!(orders.contains("just now"), "relative date");
 
-    switch_to(&app, &customer, "fi").await;
+    app.switch_language(&customer, "fi").await;
     for (path, english, finnish) in pages(&application) {
-        let body = html(&app, &customer, &path).await;
+        let body = app.page_ok(&customer, &path).await;
         assert!(body.contains(r#"<html lang="fi""#), "{path}");
         assert!(body.contains(finnish), "{path}: {finnish:?} missing");
         assert!(!body.contains(english), "{path}: {english:?} in Finnish");
     }
     for path in ["/org", "/org/orders", "/org/expenses"] {
-        let body = html(&app, &customer, path).await;
+        let body = app.page_ok(&customer, path).await;
         assert!(body.contains(TOTAL_FI), "{path}: no {TOTAL_FI}");
         assert!(!body.contains(TOTAL_EN), "{path}: English money");
     }
     // Dates: "juuri nyt", with the exact time "5.12.2026 klo 14.30 EET" on
     // hover; no English month names or 24-hour colons.
-    let orders = html(&app, &customer, "/org/orders").await;
+    let orders = app.page_ok(&customer, "/org/orders").await;
     assert!(orders.contains("juuri nyt"), "relative date in Finnish");
     assert!(!orders.contains("just now"));
     let title = orders
@@ -140,12 +121,14 @@ async fn the_workspace_pages_are_english_without_a_choice_and_finnish_after_the_
         title.contains(" klo ") && title.split(' ').next().unwrap().matches('.').count() == 2,
         "{title}"
     );
-    let course = html(&app, &customer, &format!("/org/courses/{application}")).await;
+    let course = app
+        .page_ok(&customer, &format!("/org/courses/{application}"))
+        .await;
     assert!(course.contains(" klo "), "course dates in Finnish");
     for month in ["Jan ", "Feb ", "Dec ", "Nov "] {
         assert!(!course.contains(&format!("{month}20")), "{month}");
     }
-    let expenses = html(&app, &customer, "/org/expenses").await;
+    let expenses = app.page_ok(&customer, "/org/expenses").await;
     assert!(
         expenses.contains("Johtamisen perusteet, 1 kpl"),
         "description"
@@ -160,7 +143,7 @@ async fn a_workspace_form_answers_in_finnish_with_422() {
     let customer = app
         .approved_customer(&admin, "Oppiva Oy", "anna@oppiva.example")
         .await;
-    switch_to(&app, &customer, "fi").await;
+    app.switch_language(&customer, "fi").await;
 
     let (status, body) = app
         .call(
@@ -218,7 +201,7 @@ async fn a_workspace_form_answers_in_finnish_with_422() {
     assert!(body.to_string().contains("Tilausta ei löydy"), "{body}");
 
     // English without the cookie.
-    switch_to(&app, &customer, "en").await;
+    app.switch_language(&customer, "en").await;
     let (status, body) = app
         .call(
             &customer,
@@ -243,7 +226,7 @@ async fn mails_reach_the_customer_admin_in_their_stored_language() {
     assert!(english.contains(TOTAL_EN), "{english}");
 
     // The switcher stores the choice on the account.
-    switch_to(&app, &customer, "fi").await;
+    app.switch_language(&customer, "fi").await;
     assert_eq!(stored_locale(&app, email).await.as_deref(), Some("fi"));
 
     let course = published_service(&app, &admin, "Asiakaspalvelun perusteet", &[]).await;
@@ -296,7 +279,7 @@ async fn mails_reach_the_customer_admin_in_their_stored_language() {
 
     // Cancelling with the browser back in English: the mail stays Finnish
     // only while the account says so.
-    switch_to(&app, &customer, "en").await;
+    app.switch_language(&customer, "en").await;
     let (status, body) = app
         .call(&customer, "org/orders/cancel", &[("id", order.as_str())])
         .await;

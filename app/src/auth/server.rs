@@ -13,6 +13,11 @@ use crate::server::{normalize, now_ms, state, DbContext};
 use crate::validate::{self, Email};
 
 pub async fn me() -> Result<Option<Identity>, AppError> {
+    // While a page renders, the person was already looked up for this
+    // request (`server::middleware::known_identity`); do not ask again.
+    if let Some(known) = super::known_identity() {
+        return Ok(known);
+    }
     let st = state()?;
     let Some(user) = current_user(&st).await? else {
         return Ok(None);

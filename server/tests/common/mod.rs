@@ -187,6 +187,28 @@ impl TestApp {
         }
     }
 
+    /// A page as `client` sees it; it must answer 200.
+    pub async fn page_ok(&self, client: &Client, path: &str) -> String {
+        let res = client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("page");
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        res.text().await.expect("body")
+    }
+
+    /// Follows the header's language switcher, which sets the `lang`
+    /// cookie in the client's jar for every later request.
+    pub async fn switch_language(&self, client: &Client, code: &str) {
+        let res = client
+            .get(format!("{}/lang/{code}?next=/", self.base))
+            .send()
+            .await
+            .expect("switch");
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
+
     pub fn backend(&self) -> Backend {
         self.state.db.backend()
     }
